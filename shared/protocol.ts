@@ -41,7 +41,9 @@ export const SyncMessageType = {
 
 /**
  * Close codes the server uses, with the reason string it sends. 4000–4999 is the range RFC 6455
- * leaves to applications; 1009 and 1012 are standard codes the server also uses.
+ * leaves to applications; 1009 and 1012 are standard codes the server also uses. The stock
+ * y-websocket client (3.x) treats 4400–4499 as final (it stops reconnecting) and everything else
+ * as transient, so a code's range says whether reconnecting can help.
  */
 export const CloseCode = {
   /** The `ws` library's own answer to a frame larger than `Limits.maxMessageBytes`. */
@@ -58,8 +60,11 @@ export const CloseCode = {
   unknownDocument: 4404,
   /** An update that does not decode, depends on state the server does not have, or breaks the document's schema. */
   invalidUpdate: 4422,
-  /** The client sends faster than the server can store, or reads slower than the server sends. */
-  overloaded: 4429,
+  /**
+   * The client sends faster than the server can store, or reads slower than the server sends.
+   * In the 4500 range so the stock client reconnects (it treats 4400–4499 as final).
+   */
+  overloaded: 4503,
   /** Applying the update would make the document larger than `Limits.maxDocumentBytes`. */
   documentTooLarge: 4413,
   /** The server could not store an update; nothing was acknowledged or broadcast. */
