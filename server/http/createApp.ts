@@ -1,0 +1,59 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import express from "express";
+import type { Sessions } from "../auth/sessions";
+import type { SyncTokens } from "../auth/syncTokens";
+import type { Store } from "../store";
+import { authRoutes } from "./authRoutes";
+import { errorHandler, notFoundHandler } from "./errorHandler";
+import { itemRoutes } from "./itemRoutes";
+import { csrfProtection, loadSession } from "./requireAuth";
+
+export interface AppDeps {
+  store: Store;
+  sessions: Sessions;
+  tokens: SyncTokens;
+  /** The built client (`vite build` output); served with an SPA fallback when present. */
+  clientDir: string;
+  secureCookies: boolean;
+  log: (message: string, context?: Record<string, unknown>) => void;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: "1mb" }));
+  api.use(loadSession(deps.sessions));
+  api.use(csrfProtection());
+  api.use(authRoutes(deps));
+  api.use(itemRoutes(deps));
+  api.use(notFoundHandler());
+  app.use("/api", api);
+
+  if (existsSync(path.join(deps.clientDir, "index.html"))) {
+    app.use(express.static(deps.clientDir, { index: false, maxAge: "1h" }));
+    app.get("/{*splat}", (req, res, next) => {
+      if (req.path.startsWith("/sync/")) {
+        next();
+        return;
+      }
+      res.sendFile(path.join(deps.clientDir, "index.html"), { maxAge: 0 });
+    });
+  } else {
+    app.get("/", (_req, res) => {
+      res
+        .status(503)
+        .type("text/plain")
+        .send("Klienten er ikke bygget. Kør `npm start` (som bygger den) eller `npx vite build`.");
+    });
+  }
+  app.use(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm start`: runs the server on the embedded SQLite store. `--demo` seeds demo accounts and a
+ * real KKR item into an empty database. SIGTERM/SIGINT flush every document and close sockets
+ * with code 1012 before exiting.
+ */
+import path from "node:path";
+import { startServer } from "./startServer";
+
+const demo = process.argv.includes("--demo");
+const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
+const server = await startServer({
+  port: Number(process.env.PORT ?? 3000),
+  host: process.env.HOST ?? "127.0.0.1",
+  dataDir,
+  demo,
+});
+
+console.log(`Dagsorden kører på ${server.url}  (data: ${dataDir})`);
+if (demo) console.log("Log ind som fx sekretariat@demo.dk med adgangskoden «demo».");
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: gemmer og lukker …`);
+    server
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
+  });
+}

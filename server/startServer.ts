@@ -1,0 +1,106 @@
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { DocKind } from "../shared/docName";
+import { itemBodySchema } from "../shared/editor";
+import { docAccess } from "../shared/permissions";
+import { Limits } from "../shared/protocol";
+import { Sessions } from "./auth/sessions";
+import { SyncTokens } from "./auth/syncTokens";
+import { createApp } from "./http/createApp";
+import { createLogger } from "./logger";
+import { seedDemo } from "./seed/seedDemo";
+import type { Store } from "./store";
+import { openSqliteStore } from "./store";
+import { createBodyValidator } from "./sync/bodyValidator";
+import type { BodyValidator } from "./sync/bodyValidator";
+import { SyncServer } from "./sync/SyncServer";
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  dataDir: string;
+  /** Seed demo accounts and a demo meeting into an empty database. */
+  demo?: boolean;
+  quiet?: boolean;
+  /** The built client; default `dist/client`. */
+  clientDir?: string;
+  /** Overrides for tests: unload and compaction thresholds. */
+  idleUnloadMs?: number;
+  compactAfterUpdates?: number;
+  /** A store to use instead of opening SQLite in `dataDir`. */
+  store?: Store;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  sync: SyncServer;
+  close(): Promise<void>;
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = createLogger(options.quiet ?? false);
+  const store = options.store ?? openSqliteStore({ dataDir: options.dataDir });
+  if (options.demo && (await seedDemo(store))) log("seeded demo data");
+
+  let secret = await store.settings.getSetting("sync_token_secret");
+  if (!secret) {
+    secret = randomBytes(32).toString("base64url");
+    await store.settings.setSetting("sync_token_secret", secret);
+  }
+  const sessions = new Sessions(store);
+  const tokens = new SyncTokens(secret, Limits.syncTokenTtlMs);
+  const itemValidator = createBodyValidator(itemBodySchema());
+  const sync = new SyncServer({
+    store,
+    sessions,
+    tokens,
+    accessFor: async (user, doc) => docAccess({ userId: user.id }, { docKind: doc.kind }),
+    validatorFor: (kind: DocKind): BodyValidator | null => (kind === "item" ? itemValidator : null),
+    idleUnloadMs: options.idleUnloadMs,
+    compactAfterUpdates: options.compactAfterUpdates,
+    log,
+  });
+  const app = createApp({
+    store,
+    sessions,
+    tokens,
+    clientDir: options.clientDir ?? path.join(ROOT, "dist/client"),
+    secureCookies: false,
+    log,
+  });
+  const server = createServer(app);
+  server.on("upgrade", (req, socket, head) => {
+    if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${options.host ?? "127.0.0.1"}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    store,
+    sync,
+    close() {
+      closing ??= (async () => {
+        await sync.close();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        if (!options.store) await store.close();
+      })();
+      return closing;
+    },
+  };
+}

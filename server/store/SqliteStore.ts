@@ -1,0 +1,307 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type {
+  DocStore,
+  ItemHeader,
+  ItemStore,
+  Session,
+  SessionStore,
+  SettingStore,
+  Store,
+  StoredDoc,
+  User,
+  UserStore,
+} from "./Store";
+import { StoreError } from "./Store";
+import { SQLITE_SCHEMA } from "./sqliteSchema";
+
+export interface SqliteStoreOptions {
+  /** Directory for `dagsorden.sqlite`; created when missing. */
+  dataDir: string;
+  /**
+   * `full` fsyncs every commit (durable across power loss); `normal` (WAL) is durable across a
+   * process crash such as SIGKILL, which is what the sync server's acknowledgements promise.
+   */
+  synchronous?: "full" | "normal";
+}
+
+/** The embedded default store: better-sqlite3 in WAL mode. */
+export function openSqliteStore({ dataDir, synchronous = "normal" }: SqliteStoreOptions): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, "dagsorden.sqlite"));
+  db.pragma("journal_mode = WAL");
+  db.pragma(`synchronous = ${synchronous === "full" ? "FULL" : "NORMAL"}`);
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  db.exec(SQLITE_SCHEMA);
+  return {
+    kind: "sqlite",
+    docs: sqliteDocStore(db),
+    users: sqliteUserStore(db),
+    sessions: sqliteSessionStore(db),
+    items: sqliteItemStore(db),
+    settings: sqliteSettingStore(db),
+    async close() {
+      db.close();
+    },
+  };
+}
+
+function sqliteDocStore(db: Database.Database): DocStore {
+  const insertDoc = db.prepare(
+    "INSERT INTO docs (name, snapshot, snapshot_seq, last_seq, bytes) VALUES (?, ?, 0, 0, ?)",
+  );
+  const selectDoc = db.prepare<
+    [string],
+    { snapshot: Buffer | null; last_seq: number; bytes: number; snapshot_seq: number }
+  >("SELECT snapshot, snapshot_seq, last_seq, bytes FROM docs WHERE name = ?");
+  const selectUpdates = db.prepare<[string], { data: Buffer }>(
+    "SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq",
+  );
+  const insertUpdate = db.prepare("INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)");
+  const bumpDoc = db.prepare("UPDATE docs SET last_seq = ?, bytes = bytes + ? WHERE name = ?");
+  const deleteUpdatesThrough = db.prepare("DELETE FROM doc_updates WHERE doc = ? AND seq <= ?");
+  const sumUpdates = db.prepare<[string], { total: number | null }>(
+    "SELECT SUM(length(data)) AS total FROM doc_updates WHERE doc = ?",
+  );
+  const setSnapshot = db.prepare(
+    "UPDATE docs SET snapshot = ?, snapshot_seq = ?, bytes = ? WHERE name = ?",
+  );
+  const countUpdates = db.prepare<[string], { n: number }>(
+    "SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?",
+  );
+  const deleteDoc = db.prepare("DELETE FROM docs WHERE name = ?");
+  const deleteDocUpdates = db.prepare("DELETE FROM doc_updates WHERE doc = ?");
+  const listDocs = db.prepare<[string], { name: string }>(
+    "SELECT name FROM docs WHERE substr(name, 1, length(?1)) = ?1 ORDER BY name",
+  );
+
+  const append = db.transaction((name: string, updates: Uint8Array[]): number => {
+    const row = selectDoc.get(name);
+    if (!row) throw new StoreError("doc_not_found", `No document ${name}`);
+    let seq = row.last_seq;
+    let bytes = 0;
+    for (const update of updates) {
+      seq += 1;
+      bytes += update.byteLength;
+      insertUpdate.run(name, seq, update);
+    }
+    bumpDoc.run(seq, bytes, name);
+    return seq;
+  });
+
+  const compact = db.transaction((name: string, snapshot: Uint8Array, throughSeq: number) => {
+    const row = selectDoc.get(name);
+    if (!row) throw new StoreError("doc_not_found", `No document ${name}`);
+    if (throughSeq < row.snapshot_seq) return; // an older compaction; a newer one won
+    deleteUpdatesThrough.run(name, throughSeq);
+    const rest = sumUpdates.get(name)?.total ?? 0;
+    setSnapshot.run(snapshot, throughSeq, snapshot.byteLength + rest, name);
+  });
+
+  return {
+    async createDoc(name, initialState) {
+      try {
+        insertDoc.run(name, initialState, initialState.byteLength);
+      } catch (error) {
+        if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+          throw new StoreError("doc_exists", `Document ${name} exists`);
+        }
+        throw error;
+      }
+    },
+    async loadDoc(name): Promise<StoredDoc | null> {
+      // One read transaction, so the snapshot and the log belong together.
+      return db.transaction(() => {
+        const row = selectDoc.get(name);
+        if (!row) return null;
+        const updates = selectUpdates.all(name).map((r) => new Uint8Array(r.data));
+        return {
+          snapshot: row.snapshot ? new Uint8Array(row.snapshot) : null,
+          updates,
+          lastSeq: row.last_seq,
+          bytes: row.bytes,
+        };
+      })();
+    },
+    async docExists(name) {
+      return selectDoc.get(name) !== undefined;
+    },
+    async appendUpdates(name, updates) {
+      return append(name, updates);
+    },
+    async compact(name, snapshot, throughSeq) {
+      compact(name, snapshot, throughSeq);
+    },
+    async countUpdates(name) {
+      return countUpdates.get(name)?.n ?? 0;
+    },
+    async deleteDoc(name) {
+      db.transaction(() => {
+        deleteDocUpdates.run(name);
+        deleteDoc.run(name);
+      })();
+    },
+    async listDocs(prefix) {
+      return listDocs.all(prefix).map((r) => r.name);
+    },
+  };
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  initials: string;
+  color: string;
+  password_hash: string | null;
+  active: number;
+}
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    initials: row.initials,
+    color: row.color,
+    passwordHash: row.password_hash,
+    active: row.active === 1,
+  };
+}
+
+function sqliteUserStore(db: Database.Database): UserStore {
+  const insert = db.prepare(
+    "INSERT INTO users (id, email, name, initials, color, password_hash, active) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  );
+  const byId = db.prepare<[string], UserRow>("SELECT * FROM users WHERE id = ?");
+  const byEmail = db.prepare<[string], UserRow>(
+    "SELECT * FROM users WHERE email = ? COLLATE NOCASE",
+  );
+  const all = db.prepare<[], UserRow>("SELECT * FROM users ORDER BY name");
+  return {
+    async createUser(user) {
+      try {
+        insert.run(
+          user.id,
+          user.email,
+          user.name,
+          user.initials,
+          user.color,
+          user.passwordHash,
+          user.active ? 1 : 0,
+        );
+      } catch (error) {
+        if (String((error as { code?: string }).code).startsWith("SQLITE_CONSTRAINT")) {
+          throw new StoreError("user_exists", `User ${user.email} exists`);
+        }
+        throw error;
+      }
+    },
+    async getUser(id) {
+      const row = byId.get(id);
+      return row ? toUser(row) : null;
+    },
+    async getUserByEmail(email) {
+      const row = byEmail.get(email);
+      return row ? toUser(row) : null;
+    },
+    async listUsers() {
+      return all.all().map(toUser);
+    },
+  };
+}
+
+function sqliteSessionStore(db: Database.Database): SessionStore {
+  const insert = db.prepare(
+    "INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+  );
+  const get = db.prepare<
+    [string],
+    { id: string; user_id: string; csrf_token: string; created_at: number; expires_at: number }
+  >("SELECT * FROM sessions WHERE id = ?");
+  const remove = db.prepare("DELETE FROM sessions WHERE id = ?");
+  const removeExpired = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
+  return {
+    async createSession(s: Session) {
+      insert.run(s.id, s.userId, s.csrfToken, s.createdAt, s.expiresAt);
+    },
+    async getSession(id) {
+      const row = get.get(id);
+      if (!row) return null;
+      return {
+        id: row.id,
+        userId: row.user_id,
+        csrfToken: row.csrf_token,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+      };
+    },
+    async deleteSession(id) {
+      remove.run(id);
+    },
+    async deleteExpiredSessions(now) {
+      return removeExpired.run(now).changes;
+    },
+  };
+}
+
+function sqliteSettingStore(db: Database.Database): SettingStore {
+  const get = db.prepare<[string], { value: string }>("SELECT value FROM settings WHERE key = ?");
+  const set = db.prepare(
+    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  );
+  return {
+    async getSetting(key) {
+      return get.get(key)?.value ?? null;
+    },
+    async setSetting(key, value) {
+      set.run(key, value);
+    },
+  };
+}
+
+interface ItemRow {
+  id: string;
+  title: string;
+  case_number: string | null;
+  officers: string;
+  created_at: number;
+}
+
+function toItem(row: ItemRow): ItemHeader {
+  return {
+    id: row.id,
+    title: row.title,
+    caseNumber: row.case_number,
+    officers: JSON.parse(row.officers) as string[],
+    createdAt: row.created_at,
+  };
+}
+
+function sqliteItemStore(db: Database.Database): ItemStore {
+  const insert = db.prepare(
+    "INSERT INTO items (id, title, case_number, officers, created_at) VALUES (?, ?, ?, ?, ?)",
+  );
+  const get = db.prepare<[string], ItemRow>("SELECT * FROM items WHERE id = ?");
+  const all = db.prepare<[], ItemRow>("SELECT * FROM items ORDER BY created_at, id");
+  return {
+    async createItem(item) {
+      insert.run(
+        item.id,
+        item.title,
+        item.caseNumber,
+        JSON.stringify(item.officers),
+        item.createdAt,
+      );
+    },
+    async getItem(id) {
+      const row = get.get(id);
+      return row ? toItem(row) : null;
+    },
+    async listItems() {
+      return all.all().map(toItem);
+    },
+  };
+}

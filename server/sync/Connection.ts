@@ -1,0 +1,258 @@
+/**
+ * One websocket connected to one document.
+ *
+ * Messages are taken off the socket as they arrive and processed strictly in order, one at a
+ * time, from a bounded queue — also while the document is still loading, so nothing that
+ * arrives early is lost or reordered. Outbound messages go straight to the socket; a client
+ * that lets more than `Limits.maxBufferedBytes` pile up is closed rather than buffered without
+ * limit.
+ */
+import type { Access } from "../../shared/permissions";
+import { canWriteDoc } from "../../shared/permissions";
+import type { CloseCodeName } from "../../shared/protocol";
+import { CloseCode, CloseReason, Limits } from "../../shared/protocol";
+import type { DocPeer, SyncDoc } from "./SyncDoc";
+import { UpdateRejected } from "./SyncDoc";
+import {
+  KEEPALIVE_MESSAGE,
+  ProtocolError,
+  decodeClientMessage,
+  encodeAccess,
+  encodePermissionDenied,
+  encodeSaved,
+  encodeSyncStep1,
+  encodeSyncStep2,
+} from "./messages";
+import * as Y from "yjs";
+
+/** The slice of a `ws` WebSocket that a connection uses; tests pass a fake. */
+export interface SocketLike {
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+  terminate(): void;
+}
+
+const OPEN = 1;
+
+export interface ConnectionOptions {
+  id: number;
+  socket: SocketLike;
+  docName: string;
+  userId: string;
+  access: Access;
+  log: (message: string, context?: Record<string, unknown>) => void;
+  onClose: (connection: Connection) => void;
+}
+
+export class Connection implements DocPeer {
+  readonly id: number;
+  readonly docName: string;
+  private user: string;
+  readonly awarenessClients = new Set<number>();
+  private readonly socket: SocketLike;
+  private readonly options: ConnectionOptions;
+  private access: Access;
+  private syncDoc: SyncDoc | null = null;
+  private queue: Uint8Array[] = [];
+  private queuedBytes = 0;
+  private processing = false;
+  private closed = false;
+  /** The client opted in to extension messages. */
+  private extended = false;
+  private warnedReadOnly = false;
+  private sentSinceKeepalive = false;
+
+  constructor(options: ConnectionOptions) {
+    this.options = options;
+    this.id = options.id;
+    this.socket = options.socket;
+    this.docName = options.docName;
+    this.user = options.userId;
+    this.access = options.access;
+  }
+
+  get userId(): string {
+    return this.user;
+  }
+
+  get document(): SyncDoc | null {
+    return this.syncDoc;
+  }
+
+  /** Authentication finished: who this is and what they may do. */
+  authorize(userId: string, access: Access): void {
+    this.user = userId;
+    this.access = access;
+  }
+
+  get currentAccess(): Access {
+    return this.access;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Called for every message from the socket, also before the document is loaded. */
+  receive(data: Uint8Array): void {
+    if (this.closed) return;
+    if (
+      this.queue.length >= Limits.maxQueuedMessages ||
+      this.queuedBytes + data.byteLength > Limits.maxQueuedBytes
+    ) {
+      this.close("overloaded", "too many messages waiting");
+      return;
+    }
+    this.queue.push(data);
+    this.queuedBytes += data.byteLength;
+    if (this.syncDoc) void this.drain();
+  }
+
+  /** The document is loaded: greet the client, then process what arrived meanwhile. */
+  start(syncDoc: SyncDoc): void {
+    if (this.closed) return;
+    this.syncDoc = syncDoc;
+    syncDoc.peers.add(this);
+    this.send(encodeSyncStep1(Y.encodeStateVector(syncDoc.doc)));
+    const awareness = syncDoc.awarenessSnapshot();
+    if (awareness) this.send(awareness);
+    void this.drain();
+  }
+
+  /** A permission changed while connected: demote, promote or close. */
+  setAccess(access: Access): void {
+    if (this.closed || access === this.access) return;
+    if (access === "none") {
+      this.close("forbidden", "access withdrawn");
+      return;
+    }
+    this.access = access;
+    this.warnedReadOnly = false;
+    if (this.extended) this.send(encodeAccess(access));
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== OPEN) return;
+    if (this.socket.bufferedAmount > Limits.maxBufferedBytes) {
+      this.close("overloaded", "client reads too slowly");
+      return;
+    }
+    this.sentSinceKeepalive = true;
+    this.socket.send(message);
+  }
+
+  /** Called by the server's timer: y-websocket clients drop a connection silent for 30 s. */
+  keepAlive(): void {
+    if (!this.sentSinceKeepalive) this.send(KEEPALIVE_MESSAGE);
+    this.sentSinceKeepalive = false;
+  }
+
+  fail(reason: "internalError"): void {
+    this.close(reason, "document unavailable");
+  }
+
+  close(code: CloseCodeName, detail?: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue = [];
+    this.queuedBytes = 0;
+    if (detail) this.options.log("closing connection", { connection: this.id, code, detail });
+    try {
+      this.socket.close(CloseCode[code], CloseReason[code]);
+    } catch {
+      this.socket.terminate();
+    }
+    this.detach();
+  }
+
+  /** The socket closed from the other side. */
+  handleSocketClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue = [];
+    this.detach();
+  }
+
+  private detach(): void {
+    if (this.syncDoc) {
+      this.syncDoc.peers.delete(this);
+      this.syncDoc.removeAwareness(this.awarenessClients);
+    }
+    this.options.onClose(this);
+  }
+
+  private async drain(): Promise<void> {
+    if (this.processing) return;
+    this.processing = true;
+    try {
+      while (!this.closed && this.queue.length > 0) {
+        const data = this.queue.shift()!;
+        this.queuedBytes -= data.byteLength;
+        await this.handle(data);
+      }
+    } finally {
+      this.processing = false;
+    }
+  }
+
+  private async handle(data: Uint8Array): Promise<void> {
+    const doc = this.syncDoc!;
+    try {
+      const message = decodeClientMessage(data);
+      switch (message.type) {
+        case "syncStep1": {
+          const update = await doc.encodeStateForClient(message.stateVector);
+          this.send(encodeSyncStep2(update));
+          return;
+        }
+        case "syncStep2":
+        case "update":
+          if (!canWriteDoc(this.access)) {
+            // Never applied, stored or relayed. Tell the client once, in the standard way.
+            if (!this.warnedReadOnly) {
+              this.warnedReadOnly = true;
+              this.send(encodePermissionDenied("read-only"));
+            }
+            return;
+          }
+          doc.applyClientUpdate(this, message.update);
+          return;
+        case "awareness":
+          doc.applyAwareness(this, message.update);
+          return;
+        case "queryAwareness": {
+          const awareness = doc.awarenessSnapshot();
+          if (awareness) this.send(awareness);
+          return;
+        }
+        case "hello":
+          this.optIn();
+          return;
+        case "saveRequest":
+          this.optIn();
+          // Everything this connection sent before is in the queue ahead of this point.
+          await doc.whenPersisted();
+          this.send(encodeSaved(message.requestId));
+          return;
+      }
+    } catch (error) {
+      if (error instanceof ProtocolError) this.close("badMessage", error.message);
+      else if (error instanceof UpdateRejected) this.close(error.code, error.message);
+      else {
+        this.options.log("unexpected error handling a message", {
+          connection: this.id,
+          error: (error as Error).stack ?? String(error),
+        });
+        this.close("internalError", (error as Error).message);
+      }
+    }
+  }
+
+  private optIn(): void {
+    if (this.extended) return;
+    this.extended = true;
+    this.send(encodeAccess(this.access));
+  }
+}

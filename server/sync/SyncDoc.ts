@@ -1,0 +1,345 @@
+/**
+ * One document in memory: the Yjs doc, its awareness, its connections, and the write path.
+ *
+ * Write path: a client update is decoded in full (so malformed bytes never reach the doc),
+ * checked for the roots it may touch and the size it would add, applied, checked against the
+ * document's schema (and reverted if it broke it), then queued. Queued updates — from every
+ * connection — are committed together once per event-loop turn (group commit), and only after
+ * the commit are they broadcast and acknowledged: what any client has seen is durable.
+ *
+ * A joining client's sync step 2 is computed only once nothing is waiting to be committed, so
+ * it never contains state the store does not have either.
+ */
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { DocKind } from "../../shared/docName";
+import { Limits } from "../../shared/protocol";
+import type { DocStore } from "../store";
+import type { BodyValidator } from "./bodyValidator";
+import { checkAwarenessUpdate } from "./checkAwarenessUpdate";
+import { encodeAwareness, encodeUpdate } from "./messages";
+
+/** Why a client update was refused; the connection closes with the matching code. */
+export class UpdateRejected extends Error {
+  override name = "UpdateRejected";
+  constructor(
+    readonly code: "invalidUpdate" | "documentTooLarge",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What a SyncDoc needs to know of a connection. */
+export interface DocPeer {
+  readonly id: number;
+  /** Awareness client ids this connection has announced; removed when it closes. */
+  readonly awarenessClients: Set<number>;
+  send(message: Uint8Array): void;
+  /** Called when the document can no longer be served (store failure). */
+  fail(reason: "internalError"): void;
+}
+
+/** Transaction origin of a client's update; the undo manager tracks this class. */
+class ClientOrigin {
+  constructor(readonly peer: DocPeer) {}
+}
+
+interface Queued {
+  update: Uint8Array;
+  /** The connection it came from (not sent back to it), or null for server changes and reverts. */
+  origin: DocPeer | null;
+}
+
+export interface SyncDocOptions {
+  name: string;
+  kind: DocKind;
+  store: DocStore;
+  validator: BodyValidator | null;
+  /** Compact the update log once it has this many rows. */
+  compactAfterUpdates: number;
+  log: (message: string, context?: Record<string, unknown>) => void;
+}
+
+export class SyncDoc {
+  readonly name: string;
+  readonly kind: DocKind;
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: Awareness;
+  readonly peers = new Set<DocPeer>();
+  private readonly store: DocStore;
+  private readonly validator: BodyValidator | null;
+  private readonly undoManager: Y.UndoManager | null;
+  private readonly options: SyncDocOptions;
+
+  private lastSeq = 0;
+  private storedBytes = 0;
+  private updatesSinceSnapshot = 0;
+  private queue: Queued[] = [];
+  private flushScheduled = false;
+  private flushChain: Promise<void> = Promise.resolve();
+  /** Set while a client update is applied: the doc's update events are collected here. */
+  private capture: Uint8Array[] | null = null;
+  private failed = false;
+  private destroyed = false;
+
+  constructor(options: SyncDocOptions) {
+    this.options = options;
+    this.name = options.name;
+    this.kind = options.kind;
+    this.store = options.store;
+    this.validator = options.validator;
+    this.awareness = new Awareness(this.doc);
+    // The server has no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.undoManager = this.validator
+      ? new Y.UndoManager(
+          [...this.validator.allowedRoots].map((root) => this.doc.getXmlFragment(root)),
+          { trackedOrigins: new Set([ClientOrigin]), captureTimeout: 0 },
+        )
+      : null;
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (this.capture) this.capture.push(update);
+      else this.enqueue(update, origin instanceof ClientOrigin ? origin.peer : null);
+    });
+    this.awareness.on(
+      "update",
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        const changed = [...added, ...updated, ...removed];
+        if (changed.length === 0) return;
+        if (this.peers.has(origin as DocPeer)) {
+          const owner = origin as DocPeer;
+          for (const client of added) owner.awarenessClients.add(client);
+          for (const client of removed) owner.awarenessClients.delete(client);
+        }
+        const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+        // Everyone, the sender included, as the reference server does.
+        for (const peer of this.peers) peer.send(message);
+      },
+    );
+  }
+
+  /** Loads the stored state. Replays the whole log at once and compacts it if it is long. */
+  async load(): Promise<boolean> {
+    const stored = await this.store.loadDoc(this.name);
+    if (!stored) return false;
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    if (parts.length > 0) {
+      const merged = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      this.capture = [];
+      Y.applyUpdate(this.doc, merged, this);
+      this.capture = null;
+    }
+    this.lastSeq = stored.lastSeq;
+    this.storedBytes = stored.bytes;
+    this.updatesSinceSnapshot = stored.updates.length;
+    this.undoManager?.clear();
+    if (this.validator) {
+      const problem = this.validator.check(this.doc);
+      if (problem)
+        this.options.log("stored document does not match its schema", { doc: this.name, problem });
+    }
+    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) await this.compact();
+    return true;
+  }
+
+  get isIdle(): boolean {
+    return this.peers.size === 0 && this.queue.length === 0 && !this.flushScheduled;
+  }
+
+  get storedUpdateCount(): number {
+    return this.updatesSinceSnapshot;
+  }
+
+  /**
+   * Applies a client's update. Throws `UpdateRejected` when it is refused; the document is then
+   * as it was before (a structure-breaking update is reverted, and the revert is stored and
+   * broadcast like any change, so every replica agrees).
+   */
+  applyClientUpdate(peer: DocPeer, update: Uint8Array): void {
+    if (this.failed) throw new UpdateRejected("invalidUpdate", "document unavailable");
+    let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip> };
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch (error) {
+      throw new UpdateRejected("invalidUpdate", `undecodable update: ${(error as Error).message}`);
+    }
+    if (this.validator) {
+      for (const struct of decoded.structs) {
+        if (
+          struct instanceof Y.Item &&
+          typeof struct.parent === "string" &&
+          !this.validator.allowedRoots.has(struct.parent)
+        ) {
+          throw new UpdateRejected(
+            "invalidUpdate",
+            `update writes to unknown root "${struct.parent}"`,
+          );
+        }
+      }
+    }
+    if (this.storedBytes + update.byteLength > Limits.maxDocumentBytes) {
+      throw new UpdateRejected("documentTooLarge", "document would exceed its size limit");
+    }
+
+    const captured: Uint8Array[] = [];
+    const hadPending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    let rejection: UpdateRejected | null = null;
+    this.capture = captured;
+    try {
+      try {
+        Y.applyUpdate(this.doc, update, new ClientOrigin(peer));
+      } catch (error) {
+        rejection = new UpdateRejected(
+          "invalidUpdate",
+          `update failed to apply: ${(error as Error).message}`,
+        );
+      }
+      if (
+        !hadPending &&
+        (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null)
+      ) {
+        // Parts that depend on state the server never had are held back by Yjs, not applied:
+        // dropping them leaves the document exactly as it was for those parts.
+        this.doc.store.pendingStructs = null;
+        this.doc.store.pendingDs = null;
+        rejection ??= new UpdateRejected("invalidUpdate", "update depends on unknown state");
+      }
+      if (this.validator && captured.length > 0) {
+        const problem = this.validator.check(this.doc);
+        if (problem) {
+          this.undoManager!.undo();
+          rejection ??= new UpdateRejected(
+            "invalidUpdate",
+            `update breaks the document structure: ${problem}`,
+          );
+          const after = this.validator.check(this.doc);
+          if (after)
+            this.options.log("revert did not restore a valid body", {
+              doc: this.name,
+              problem: after,
+            });
+        }
+      }
+    } finally {
+      this.capture = null;
+      this.undoManager?.clear();
+    }
+    if (captured.length > 0) {
+      const combined = captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
+      // A reverted update goes to everyone, its sender included, so all replicas drop it.
+      this.enqueue(combined, rejection ? null : peer);
+    }
+    if (rejection) throw rejection;
+  }
+
+  /** Applies a change made by the server itself (e.g. an agenda command); stored, then broadcast. */
+  async change(apply: (doc: Y.Doc) => void): Promise<void> {
+    if (this.failed) throw new Error(`document ${this.name} is unavailable`);
+    this.doc.transact(() => apply(this.doc), this);
+    await this.whenPersisted();
+  }
+
+  /** Applies a client's awareness update; throws `ProtocolError` (changing nothing) if malformed. */
+  applyAwareness(peer: DocPeer, update: Uint8Array): void {
+    checkAwarenessUpdate(update);
+    applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  removeAwareness(clients: Iterable<number>): void {
+    const list = [...clients];
+    if (list.length > 0) removeAwarenessStates(this.awareness, list, null);
+  }
+
+  /** Resolves once every update applied so far is committed. */
+  whenPersisted(): Promise<void> {
+    return this.flushChain;
+  }
+
+  /** Resolves once nothing is waiting to be committed; then the in-memory state is all stored. */
+  async whenSettled(): Promise<void> {
+    while (this.queue.length > 0 || this.flushScheduled) await this.flushChain;
+    await this.flushChain;
+  }
+
+  /** The full state (or the part a client lacks), computed only from committed state. */
+  async encodeStateForClient(stateVector?: Uint8Array): Promise<Uint8Array> {
+    await this.whenSettled();
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  awarenessSnapshot(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()];
+    return clients.length > 0
+      ? encodeAwareness(encodeAwarenessUpdate(this.awareness, clients))
+      : null;
+  }
+
+  private enqueue(update: Uint8Array, origin: DocPeer | null): void {
+    this.queue.push({ update, origin });
+    this.storedBytes += update.byteLength;
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    this.flushChain = this.flushChain.then(
+      () => new Promise<void>((resolve) => setImmediate(() => this.flush().then(resolve))),
+    );
+  }
+
+  private async flush(): Promise<void> {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0 || this.failed) return;
+    try {
+      this.lastSeq = await this.store.appendUpdates(
+        this.name,
+        batch.map((entry) => entry.update),
+      );
+    } catch (error) {
+      // Memory is now ahead of the store: nothing of this batch was acknowledged or broadcast,
+      // and the document is dropped so the next load starts from what is stored.
+      this.failed = true;
+      this.options.log("could not store updates; closing the document", {
+        doc: this.name,
+        error: (error as Error).message,
+      });
+      for (const peer of [...this.peers]) peer.fail("internalError");
+      return;
+    }
+    this.updatesSinceSnapshot += batch.length;
+    for (const { update, origin } of batch) {
+      const message = encodeUpdate(update);
+      for (const peer of this.peers) if (peer !== origin) peer.send(message);
+    }
+    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) await this.compact();
+  }
+
+  /** Replaces the update log by one snapshot of the current (committed) state. */
+  async compact(): Promise<void> {
+    if (this.failed || this.destroyed) return;
+    const throughSeq = this.lastSeq;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    await this.store.compact(this.name, snapshot, throughSeq);
+    this.updatesSinceSnapshot = 0;
+    this.storedBytes = snapshot.byteLength;
+  }
+
+  get hasFailed(): boolean {
+    return this.failed;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.undoManager?.destroy();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

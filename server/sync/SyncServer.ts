@@ -1,0 +1,213 @@
+/**
+ * The websocket side of the server: a small facade over the document registry and the
+ * connections. It accepts upgrades on `/sync/<docName>`, authenticates (session cookie or sync
+ * token), asks the permission function for the connection's access, loads the document and
+ * hands the socket to a `Connection`. Refusals happen after the upgrade, as close codes, so
+ * clients can tell why (an HTTP refusal reaches a browser only as code 1006).
+ */
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import type { WebSocket } from "ws";
+import type { DocKind, DocName } from "../../shared/docName";
+import { parseDocName } from "../../shared/docName";
+import type { Access } from "../../shared/permissions";
+import { Limits } from "../../shared/protocol";
+import type { Store, User } from "../store";
+import type { Sessions } from "../auth/sessions";
+import type { SyncTokens } from "../auth/syncTokens";
+import type { BodyValidator } from "./bodyValidator";
+import { Connection } from "./Connection";
+import { DocRegistry } from "./DocRegistry";
+import type { SyncDoc } from "./SyncDoc";
+
+export const SYNC_PATH = "/sync/";
+
+export interface SyncServerOptions {
+  store: Store;
+  sessions: Sessions;
+  tokens: SyncTokens;
+  /** The permission decision for one person and one (existing) document. */
+  accessFor: (user: User, doc: DocName) => Promise<Access>;
+  validatorFor: (kind: DocKind) => BodyValidator | null;
+  idleUnloadMs?: number;
+  compactAfterUpdates?: number;
+  pingIntervalMs?: number;
+  log: (message: string, context?: Record<string, unknown>) => void;
+}
+
+export class SyncServer {
+  readonly registry: DocRegistry;
+  private readonly wss: WebSocketServer;
+  private readonly connections = new Set<Connection>();
+  private readonly sockets = new Map<Connection, WebSocket>();
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly pingTimer: NodeJS.Timeout;
+  private nextId = 1;
+  private closing = false;
+
+  constructor(private readonly options: SyncServerOptions) {
+    this.registry = new DocRegistry({
+      store: options.store.docs,
+      validatorFor: options.validatorFor,
+      idleUnloadMs: options.idleUnloadMs ?? Limits.idleUnloadMs,
+      compactAfterUpdates: options.compactAfterUpdates ?? 500,
+      log: options.log,
+    });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: Limits.maxMessageBytes,
+      perMessageDeflate: false,
+    });
+    this.pingTimer = setInterval(
+      () => this.heartbeat(),
+      options.pingIntervalMs ?? Limits.pingIntervalMs,
+    );
+    this.pingTimer.unref();
+  }
+
+  /** For the HTTP server's `upgrade` event; returns false when the path is not ours. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (!url.pathname.startsWith(SYNC_PATH)) return false;
+    if (this.closing) {
+      socket.destroy();
+      return true;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, url));
+    return true;
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Re-decides access for every open connection to a document (after a permission change). */
+  async refreshAccess(docName: string): Promise<void> {
+    const doc = parseDocName(docName);
+    if (!doc) return;
+    for (const connection of [...this.connections]) {
+      if (connection.docName !== docName) continue;
+      const user = await this.options.store.users.getUser(connection.userId);
+      connection.setAccess(user && user.active ? await this.options.accessFor(user, doc) : "none");
+    }
+  }
+
+  /** Flushes every document, closes every socket with `serverShutdown`, stops the timers. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.pingTimer);
+    await this.registry.closeAll();
+    for (const connection of [...this.connections]) connection.close("serverShutdown");
+    this.wss.close();
+  }
+
+  private accept(ws: WebSocket, req: IncomingMessage, url: URL): void {
+    const docName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length));
+    const connection = new Connection({
+      id: this.nextId++,
+      socket: ws,
+      docName,
+      userId: "",
+      access: "none",
+      log: this.options.log,
+      onClose: (closed) => this.forget(closed),
+    });
+    this.connections.add(connection);
+    this.sockets.set(connection, ws);
+    this.alive.add(ws);
+    ws.on("message", (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) {
+        connection.close("badMessage", "text frame");
+        return;
+      }
+      connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    });
+    ws.on("pong", () => this.alive.add(ws));
+    ws.on("close", () => connection.handleSocketClosed());
+    ws.on("error", (error) => {
+      // `ws` closes the socket itself (1009 for oversized messages, 1002 for bad framing).
+      this.options.log("websocket error", { connection: connection.id, error: error.message });
+    });
+    void this.open(connection, docName, req, url.searchParams.get("token")).catch(
+      (error: unknown) => {
+        this.options.log("could not open document", {
+          doc: docName,
+          error: (error as Error).stack,
+        });
+        connection.close("internalError", (error as Error).message);
+      },
+    );
+  }
+
+  private async open(
+    connection: Connection,
+    docName: string,
+    req: IncomingMessage,
+    token: string | null,
+  ): Promise<void> {
+    const doc = parseDocName(docName);
+    if (!doc) {
+      connection.close("unknownDocument", `bad document name ${JSON.stringify(docName)}`);
+      return;
+    }
+    const user = await this.authenticate(req, token, docName);
+    if (!user) {
+      connection.close("unauthenticated");
+      return;
+    }
+    if (!(await this.options.store.docs.docExists(docName))) {
+      connection.close("unknownDocument", `no document ${docName}`);
+      return;
+    }
+    const access = await this.options.accessFor(user, doc);
+    if (access === "none") {
+      connection.close("forbidden", `${user.email} may not open ${docName}`);
+      return;
+    }
+    connection.authorize(user.id, access);
+    const syncDoc = await this.registry.get(docName);
+    if (!syncDoc) {
+      connection.close("unknownDocument", `no document ${docName}`);
+      return;
+    }
+    if (connection.isClosed) {
+      this.registry.release(syncDoc);
+      return;
+    }
+    connection.start(syncDoc);
+  }
+
+  private async authenticate(
+    req: IncomingMessage,
+    token: string | null,
+    docName: string,
+  ): Promise<User | null> {
+    if (token) {
+      const claims = this.options.tokens.verify(token, docName);
+      if (!claims) return null;
+      const user = await this.options.store.users.getUser(claims.userId);
+      return user && user.active ? user : null;
+    }
+    return (await this.options.sessions.fromRequest(req))?.user ?? null;
+  }
+
+  private forget(connection: Connection): void {
+    this.connections.delete(connection);
+    this.sockets.delete(connection);
+    const doc: SyncDoc | null = connection.document;
+    if (doc) this.registry.release(doc);
+  }
+
+  private heartbeat(): void {
+    for (const [connection, ws] of this.sockets) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+      connection.keepAlive();
+    }
+  }
+}
