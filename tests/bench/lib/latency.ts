@@ -1,0 +1,118 @@
+/**
+ * End-to-end latency without touching the text: every character a writer types gets a Yjs id
+ * (its client id and clock). The writer notes the send time of each clock; a listener reads the
+ * clock ranges an update carries (`Y.parseUpdateMeta`, no document needed) and looks them up.
+ * Servers may re-encode or merge updates; the ids survive both. Writers and listeners live in
+ * the harness process, so both times come from the same `performance.now()`.
+ */
+import * as Y from "yjs";
+
+export interface LatencySummary {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+/** Nearest-rank percentiles, in the unit of the samples. */
+export function summarize(samples: ArrayLike<number>): LatencySummary | null {
+  if (samples.length === 0) return null;
+  const sorted = Float64Array.from(samples).sort();
+  const rank = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+  let sum = 0;
+  for (const value of sorted) sum += value;
+  return {
+    n: sorted.length,
+    p50: rank(0.5),
+    p95: rank(0.95),
+    p99: rank(0.99),
+    max: sorted[sorted.length - 1]!,
+    mean: sum / sorted.length,
+  };
+}
+
+/** A growable list of numbers that does not box them. */
+export class Samples {
+  private data = new Float64Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+
+  values(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** Send times of one writer's clocks. */
+class SendTimes {
+  private times = new Float64Array(4096).fill(Number.NaN);
+
+  set(from: number, to: number, at: number): void {
+    while (to > this.times.length) {
+      const bigger = new Float64Array(this.times.length * 2).fill(Number.NaN);
+      bigger.set(this.times);
+      this.times = bigger;
+    }
+    this.times.fill(at, from, to);
+  }
+
+  get(clock: number): number {
+    return clock < this.times.length ? this.times[clock]! : Number.NaN;
+  }
+}
+
+export class LatencyRecorder {
+  private readonly writers = new Map<number, SendTimes>();
+  readonly samples = new Samples();
+  /** Characters received (each id counted once per listener that received it). */
+  received = 0;
+  /** While false, `receive` counts but records no samples (warm-up). */
+  recording = true;
+
+  /** Types into `text` and notes when, under the writer doc's client id. */
+  type(doc: Y.Doc, apply: () => void): void {
+    const from = Y.getState(doc.store, doc.clientID);
+    const at = performance.now();
+    apply();
+    const to = Y.getState(doc.store, doc.clientID);
+    let times = this.writers.get(doc.clientID);
+    if (!times) {
+      times = new SendTimes();
+      this.writers.set(doc.clientID, times);
+    }
+    times.set(from, to, at);
+  }
+
+  /** Records one sample per known character id in `update`; returns how many it found. */
+  receive(update: Uint8Array, receivedAt: number): number {
+    const meta = Y.parseUpdateMeta(update);
+    let found = 0;
+    for (const [client, to] of meta.to) {
+      const times = this.writers.get(client);
+      if (!times) continue;
+      const from = meta.from.get(client) ?? to;
+      for (let clock = from; clock < to; clock++) {
+        const sentAt = times.get(clock);
+        if (Number.isNaN(sentAt)) continue;
+        found++;
+        if (this.recording) this.samples.push(receivedAt - sentAt);
+      }
+    }
+    this.received += found;
+    return found;
+  }
+
+  summary(): LatencySummary | null {
+    return summarize(this.samples.values());
+  }
+}
