@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { logout, fetchCurrentUser } from "./api/sessionApi";
+import type { SessionUser } from "./api/types";
+import { ItemPage } from "./pages/ItemPage";
+import { LoginPage } from "./pages/LoginPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { StartPage } from "./pages/StartPage";
+import { loginPath, navigate, parseRoute, useCurrentPath } from "./routing/router";
+import { RouterLink } from "./routing/RouterLink";
+
+type Auth =
+  { status: "checking" } | { status: "known"; user: SessionUser | null } | { status: "failed" };
+
+export function App() {
+  const path = useCurrentPath();
+  const route = parseRoute(location.pathname, location.search);
+  const [auth, setAuth] = useState<Auth>({ status: "checking" });
+
+  useEffect(() => {
+    fetchCurrentUser().then(
+      (user) => setAuth({ status: "known", user }),
+      (error: unknown) => {
+        console.error("checking the session failed", error);
+        setAuth({ status: "failed" });
+      },
+    );
+  }, []);
+
+  const user = auth.status === "known" ? auth.user : null;
+
+  // Signed out: every page but the login page sends you there, and back afterwards.
+  useEffect(() => {
+    if (auth.status !== "known") return;
+    if (auth.user === null && route.name !== "login") navigate(loginPath(path), { replace: true });
+    if (auth.user !== null && route.name === "login")
+      navigate(route.next ?? "/", { replace: true });
+  }, [auth, route, path]);
+
+  const onUnauthenticated = useCallback(() => {
+    setAuth({ status: "known", user: null });
+  }, []);
+
+  async function signOut() {
+    try {
+      await logout();
+    } catch (error) {
+      console.error("logout failed", error);
+    }
+    setAuth({ status: "known", user: null });
+    navigate("/login");
+  }
+
+  let page: ReactNode = null;
+  if (auth.status === "checking") {
+    page = (
+      <main className="page" id="main">
+        <p className="muted">Indlæser …</p>
+      </main>
+    );
+  } else if (auth.status === "failed") {
+    page = (
+      <main className="page" id="main">
+        <p className="notice notice-error" role="alert">
+          Serveren kan ikke nås. Prøv at genindlæse siden.
+        </p>
+      </main>
+    );
+  } else if (route.name === "login") {
+    page = user ? null : (
+      <LoginPage
+        onLoggedIn={(signedIn) => {
+          setAuth({ status: "known", user: signedIn });
+          navigate(route.next ?? "/", { replace: true });
+        }}
+      />
+    );
+  } else if (user === null) {
+    page = null;
+  } else if (route.name === "start") {
+    page = <StartPage onUnauthenticated={onUnauthenticated} />;
+  } else if (route.name === "item") {
+    page = (
+      <ItemPage key={route.id} id={route.id} user={user} onUnauthenticated={onUnauthenticated} />
+    );
+  } else {
+    page = <NotFoundPage />;
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Gå til indhold
+      </a>
+      <header className="app-header">
+        <RouterLink href="/" className="app-brand">
+          Dagsorden
+        </RouterLink>
+        {user && (
+          <div className="app-user">
+            <span
+              className="app-user-badge"
+              style={{ backgroundColor: user.color }}
+              aria-hidden="true"
+            >
+              {user.initials}
+            </span>
+            <span className="app-user-name">{user.name}</span>
+            <button type="button" className="button button-quiet" onClick={() => void signOut()}>
+              Log ud
+            </button>
+          </div>
+        )}
+      </header>
+      {page}
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { formatDocName, parseDocName } from "../../shared/docName";
+import { ApiError } from "../api/apiFetch";
+import { fetchItem } from "../api/itemsApi";
+import type { ItemSummary, SessionUser } from "../api/types";
+import { ItemEditor } from "../editor/ItemEditor";
+import { PresenceList } from "../editor/PresenceList";
+import { SaveStatus } from "../editor/SaveStatus";
+import { RouterLink } from "../routing/RouterLink";
+import { ItemSyncSession } from "../sync/ItemSyncSession";
+import { caseLine } from "./caseLine";
+import { NotFoundPage } from "./NotFoundPage";
+
+interface ItemPageProps {
+  id: string;
+  user: SessionUser;
+  onUnauthenticated: () => void;
+}
+
+type HeaderLoad =
+  | { status: "loading" }
+  | { status: "loaded"; item: ItemSummary }
+  | { status: "notFound" }
+  // Offline or a server error: the body may still be edited from the local copy.
+  | { status: "unavailable" };
+
+function wsOrigin(): string {
+  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`;
+}
+
+export function ItemPage({ id, user, onUnauthenticated }: ItemPageProps) {
+  const docName = formatDocName("item", id);
+  const validName = parseDocName(docName) !== null;
+  const [header, setHeader] = useState<HeaderLoad>({ status: "loading" });
+  const [session, setSession] = useState<ItemSyncSession | null>(null);
+
+  useEffect(() => {
+    if (!validName) return;
+    const controller = new AbortController();
+    fetchItem(id, controller.signal).then(
+      (item) => setHeader({ status: "loaded", item }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
+        if (error instanceof ApiError && error.status === 404) {
+          return setHeader({ status: "notFound" });
+        }
+        console.warn("loading item header failed", error);
+        setHeader({ status: "unavailable" });
+      },
+    );
+    return () => controller.abort();
+  }, [id, validName, onUnauthenticated]);
+
+  // The session starts at once, not after the header: offline, the body comes from IndexedDB.
+  useEffect(() => {
+    if (!validName) return;
+    const created = new ItemSyncSession({ docName, userId: user.id, wsOrigin: wsOrigin() });
+    // The session is an external system (sockets, IndexedDB) whose lifetime is this effect's;
+    // it is created here, not during render, so StrictMode's double effects cannot leak one.
+    // oxlint-disable-next-line react/set-state-in-effect
+    setSession(created);
+    return () => {
+      created.destroy();
+      setSession(null);
+    };
+  }, [docName, validName, user.id]);
+
+  if (!validName || header.status === "notFound") return <NotFoundPage />;
+
+  const title = header.status === "loaded" ? header.item.title : "Punkt";
+  return (
+    <main className="page item-page" id="main">
+      <nav className="breadcrumb" aria-label="Brødkrumme">
+        <RouterLink href="/">Punkter</RouterLink>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{title}</span>
+      </nav>
+      <header className="item-header">
+        <h1>{header.status === "loaded" ? header.item.title : "Punkt"}</h1>
+        {header.status === "loaded" && <p className="case-line">{caseLine(header.item)}</p>}
+        {header.status === "unavailable" && (
+          <p className="muted">Punktets oplysninger kan ikke hentes lige nu.</p>
+        )}
+      </header>
+      {session && (
+        <ItemWorkspace
+          session={session}
+          user={user}
+          title={title}
+          onUnauthenticated={onUnauthenticated}
+        />
+      )}
+    </main>
+  );
+}
+
+interface ItemWorkspaceProps {
+  session: ItemSyncSession;
+  user: SessionUser;
+  title: string;
+  onUnauthenticated: () => void;
+}
+
+function ItemWorkspace({ session, user, title, onUnauthenticated }: ItemWorkspaceProps) {
+  const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const { access, problem, ready, saveState } = snapshot;
+
+  useEffect(() => {
+    if (problem?.kind === "unauthenticated") onUnauthenticated();
+  }, [problem, onUnauthenticated]);
+
+  const editable = access === "write" && problem === null;
+  return (
+    <div className="item-layout">
+      <div className="item-main">
+        <div className="item-statusbar">
+          <SaveStatus state={saveState} />
+        </div>
+        {problem?.kind === "final" && (
+          <p className="notice notice-error" role="alert">
+            {problem.message}
+          </p>
+        )}
+        {problem === null && access !== "write" && (
+          <p className="notice" role="note">
+            {access === "comment"
+              ? "Du kan læse og kommentere punktet, men ikke redigere teksten."
+              : "Du kan læse punktet, men ikke redigere det."}
+          </p>
+        )}
+        {ready ? (
+          <ItemEditor session={session} user={user} editable={editable} label={title} />
+        ) : (
+          <p className="muted loading">
+            {saveState.connection === "connected"
+              ? "Henter punktets tekst …"
+              : "Punktets tekst kan ikke hentes, før der er forbindelse til serveren."}
+          </p>
+        )}
+      </div>
+      <aside className="item-aside" aria-label="Deltagere">
+        <PresenceList awareness={session.provider.awareness} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * A tiny router on the History API: three kinds of page, paths parsed by one pure function.
+ * `navigate` pushes (or replaces) a history entry and tells subscribers; the back button
+ * arrives as `popstate`.
+ */
+import { useSyncExternalStore } from "react";
+
+export type Route =
+  | { name: "start" }
+  | { name: "login"; next: string | null }
+  | { name: "item"; id: string }
+  | { name: "notFound"; path: string };
+
+export function parseRoute(pathname: string, search = ""): Route {
+  if (pathname === "/" || pathname === "") return { name: "start" };
+  if (pathname === "/login") {
+    const next = new URLSearchParams(search).get("next");
+    // Only same-site paths: never an open redirect to another origin.
+    return { name: "login", next: next?.startsWith("/") && !next.startsWith("//") ? next : null };
+  }
+  const item = /^\/items\/([^/]+)\/?$/.exec(pathname);
+  if (item?.[1] !== undefined) return { name: "item", id: decodeURIComponent(item[1]) };
+  return { name: "notFound", path: pathname };
+}
+
+export function itemPath(id: string): string {
+  return `/items/${encodeURIComponent(id)}`;
+}
+
+export function loginPath(next?: string): string {
+  return next && next !== "/" ? `/login?next=${encodeURIComponent(next)}` : "/login";
+}
+
+const NAVIGATE_EVENT = "dagsorden:navigate";
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === currentPath()) return;
+  if (options.replace) history.replaceState(null, "", path);
+  else history.pushState(null, "", path);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+export function currentPath(): string {
+  return location.pathname + location.search;
+}
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener("popstate", listener);
+  window.addEventListener(NAVIGATE_EVENT, listener);
+  return () => {
+    window.removeEventListener("popstate", listener);
+    window.removeEventListener(NAVIGATE_EVENT, listener);
+  };
+}
+
+/** The current path (with query), re-rendering on navigation. */
+export function useCurrentPath(): string {
+  return useSyncExternalStore(subscribe, currentPath);
+}

@@ -1,0 +1,119 @@
+/**
+ * What the status indicator may truthfully say about an item body's durability, as a pure
+ * reducer over the events of one editing session.
+ *
+ * Durability is confirmed by the server's extension messages: the client sends
+ * `[saveRequest, id]` after its edits, and the server answers `[saved, id]` once everything it
+ * received before that request is committed to storage. So an edit is confirmed when a request
+ * sent after it on the same connection has been answered. A connection that closes abandons its
+ * unanswered requests: the edits they covered are re-sent by the next connection's sync step 2
+ * and need a new request there.
+ */
+
+export type ConnectionStatus = "connecting" | "connected" | "disconnected";
+
+export interface SaveState {
+  connection: ConnectionStatus;
+  /** The provider has received the server's sync step 2 on the current connection. */
+  synced: boolean;
+  /** This session has produced local edits (or sent the server edits it lacked). */
+  edited: boolean;
+  /** Local edits exist that no sent save request covers yet. */
+  unrequested: boolean;
+  /** Highest save request id sent. Ids grow across connections. */
+  lastRequestId: number;
+  /** Highest request id that is answered (saved) or abandoned (its connection closed). */
+  settledId: number;
+}
+
+export type SaveEvent =
+  | { type: "status"; status: ConnectionStatus }
+  | { type: "synced"; synced: boolean }
+  | { type: "localEdit" }
+  /**
+   * The client answered the server's sync step 1 with its step 2. `carriesEdits` is true when
+   * that answer held content the server lacked (offline edits, also from an earlier session).
+   */
+  | { type: "stateSent"; carriesEdits: boolean }
+  | { type: "requestSent"; id: number }
+  | { type: "saved"; id: number };
+
+export const initialSaveState: SaveState = {
+  connection: "connecting",
+  synced: false,
+  edited: false,
+  unrequested: false,
+  lastRequestId: 0,
+  settledId: 0,
+};
+
+export function reduceSaveState(state: SaveState, event: SaveEvent): SaveState {
+  switch (event.type) {
+    case "status": {
+      if (event.status === "connected") return { ...state, connection: "connected" };
+      if (state.connection !== "connected") return { ...state, connection: event.status };
+      // The connection is gone: its unanswered requests will never be answered.
+      return {
+        ...state,
+        connection: event.status,
+        synced: false,
+        unrequested: hasUnconfirmedEdits(state),
+        settledId: state.lastRequestId,
+      };
+    }
+    case "synced":
+      return { ...state, synced: event.synced };
+    case "localEdit":
+      return { ...state, edited: true, unrequested: true };
+    case "stateSent":
+      // Anything unconfirmed went out (again) in this step 2; only a request sent after it
+      // can confirm it.
+      if (event.carriesEdits) return { ...state, edited: true, unrequested: true };
+      return hasUnconfirmedEdits(state) ? { ...state, unrequested: true } : state;
+    case "requestSent":
+      return {
+        ...state,
+        unrequested: false,
+        lastRequestId: Math.max(state.lastRequestId, event.id),
+      };
+    case "saved":
+      // An answer can only concern a request sent on this connection, so it cannot resurrect
+      // an abandoned one; ids never exceed what was sent.
+      return {
+        ...state,
+        settledId: Math.max(state.settledId, Math.min(event.id, state.lastRequestId)),
+      };
+  }
+}
+
+/** Local edits exist that the server has not confirmed as stored. */
+export function hasUnconfirmedEdits(state: SaveState): boolean {
+  return state.unrequested || state.lastRequestId > state.settledId;
+}
+
+/**
+ * A save request should be sent now. Only after the server's sync step 2: before it, the
+ * client's own step 2 (which carries offline edits) may not have gone out yet, and a request
+ * sent ahead of it would confirm too little.
+ */
+export function shouldRequestSave(state: SaveState): boolean {
+  return state.connection === "connected" && state.synced && state.unrequested;
+}
+
+export type SaveIndicator = "offline" | "connecting" | "saving" | "saved" | "connected";
+
+export function saveIndicator(state: SaveState): SaveIndicator {
+  if (state.connection !== "connected") return "offline";
+  if (state.edited && hasUnconfirmedEdits(state)) return "saving";
+  if (!state.synced) return "connecting";
+  return state.edited ? "saved" : "connected";
+}
+
+/** The indicator's Danish text. */
+export const saveIndicatorText: Record<SaveIndicator, string> = {
+  offline: "Offline – ændringer gemmes lokalt",
+  connecting: "Forbinder …",
+  saving: "Gemmer …",
+  saved: "Gemt",
+  connected: "Forbundet",
+};
