@@ -1,0 +1,64 @@
+/**
+ * Joins the printed lines of one paragraph into one line, undoing hyphenation only where it is
+ * a line-break artefact. A line ending in "fe-" followed by "bruar" was one word; but a hyphen
+ * that belongs to the text stays:
+ *
+ * - before or after a digit: "2024-" + "2027", "DK2020-" + "indsatsen";
+ * - after an abbreviation in capitals or a known lower-case one: "EU-kontor", "KKR-formand",
+ *   "it-tilstanden";
+ * - before a capital: "Faaborg-" + "Midtfyn";
+ * - before "og"/"eller"/"samt"/"til" — a suspended compound, "social- og sundhedsområdet" —
+ *   and when the source left whitespace after the hyphen, joined with a space;
+ * - inside a web address: "…/moededatoer-dagsordener-" + "og-referater/".
+ */
+
+export interface LinePart {
+  text: string;
+  /** The source had whitespace after a final hyphen, so the hyphen is the text's own. */
+  spacedHyphen?: boolean;
+}
+
+const LOWERCASE_ABBREVIATIONS = new Set(["it", "e", "tv", "pc", "sms", "cpr", "mail", "web", "p"]);
+const SUSPENDED_COMPOUND_NEXT = /^(?:og|eller|samt|til|&|og\/eller)(?:\s|$)/;
+
+export function dehyphenate(lines: readonly (LinePart | string)[]): string {
+  let result = "";
+  let previous: LinePart | null = null;
+  for (const entry of lines) {
+    const line = typeof entry === "string" ? { text: entry } : entry;
+    const text = line.text.trim();
+    if (text === "") continue;
+    if (previous === null) {
+      result = text;
+    } else {
+      const join = joinAfter(result, previous, text);
+      result = (join.dropHyphen ? result.slice(0, -1) : result) + join.separator + text;
+    }
+    previous = line;
+  }
+  return result;
+}
+
+interface Join {
+  dropHyphen: boolean;
+  separator: "" | " ";
+}
+
+const SPACE: Join = { dropHyphen: false, separator: " " };
+const KEEP_HYPHEN: Join = { dropHyphen: false, separator: "" };
+const UNHYPHENATE: Join = { dropHyphen: true, separator: "" };
+
+/** How the text so far and the next printed line join. */
+function joinAfter(sofar: string, previous: LinePart, next: string): Join {
+  if (!sofar.endsWith("-") || /\s-$/.test(sofar)) return SPACE;
+  const lastToken = /\S+$/.exec(sofar)?.[0] ?? "";
+  if (/^(?:https?:\/\/|www\.)/i.test(lastToken)) return KEEP_HYPHEN;
+  if (previous.spacedHyphen) return SPACE;
+  if (SUSPENDED_COMPOUND_NEXT.test(next)) return SPACE;
+  const fragment = /([\p{L}\p{N}]+)-$/u.exec(sofar)?.[1];
+  if (fragment === undefined) return KEEP_HYPHEN;
+  if (/\p{N}$/u.test(fragment) || /^\p{N}/u.test(next)) return KEEP_HYPHEN;
+  if (/\p{Lu}.*\p{Lu}/u.test(fragment)) return KEEP_HYPHEN;
+  if (LOWERCASE_ABBREVIATIONS.has(fragment.toLowerCase())) return KEEP_HYPHEN;
+  return /^\p{Ll}/u.test(next) ? UNHYPHENATE : KEEP_HYPHEN;
+}

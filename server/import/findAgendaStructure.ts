@@ -1,0 +1,269 @@
+import { matchAgendaLine } from "./matchAgendaLine";
+import type { AgendaLine, FieldName } from "./matchAgendaLine";
+import type { TextLine, Token } from "./tokenizeLines";
+
+/**
+ * Finds sections, items and fields in the token stream.
+ *
+ * A heading-shaped line counts only if what follows bears it out, judged from the end of the
+ * document backwards: an item heading is real when its title is followed by a case line or a
+ * field heading, or by another real heading (an item with no text, like "5.1. Eventuelt"), or
+ * ends the document; a section heading is real when followed by a real item of the same section
+ * or by the next real section (a section with no items). A numbered list in a field ("1. …",
+ * "2. …" followed by prose) fails that test however much it looks like sections.
+ *
+ * Then, reading forwards, numbers must go up: sections by one (a gap is warned about), items
+ * within their section (a gap is a closed item left out, warned about). If a heading goes back
+ * to an earlier number while nothing so far had any text, what came before was a table of
+ * contents, and parsing starts again there.
+ */
+
+export interface FieldSkeleton {
+  field: FieldName;
+  tokens: Token[];
+}
+
+export interface ItemSkeleton {
+  section: number;
+  item: number;
+  titleLines: TextLine[];
+  caseNumber: string | null;
+  officers: string[];
+  /** Text in the item before its first field heading. */
+  looseTokens: Token[];
+  fields: FieldSkeleton[];
+}
+
+export interface SectionSkeleton {
+  section: number;
+  title: string;
+  items: ItemSkeleton[];
+}
+
+export interface AgendaStructure {
+  /** Lines before the first section: front page, mission statement, table of contents. */
+  preamble: TextLine[];
+  sections: SectionSkeleton[];
+  warnings: string[];
+}
+
+const MAX_TITLE_CONTINUATION = 2;
+
+export function findAgendaStructure(tokens: readonly Token[]): AgendaStructure {
+  const shapes = tokens.map((token) =>
+    token.kind === "line" ? matchAgendaLine(token.text) : ({ kind: "text" } as const),
+  );
+  const next = nextLineIndex(tokens);
+  const titleEnd = tokens.map((_, index) => findTitleEnd(index, tokens, shapes, next));
+  const real = findRealHeadings(tokens, shapes, next, titleEnd);
+
+  const warnings: string[] = [];
+  let preamble: TextLine[] = [];
+  let sections: SectionSkeleton[] = [];
+  let section: SectionSkeleton | null = null;
+  let item: ItemSkeleton | null = null;
+  let field: FieldSkeleton | null = null;
+  let strayLines = 0;
+
+  const restart = (index: number) => {
+    warnings.push(
+      "En indholdsfortegnelse (eller en gentagelse af dagsordenen) før selve punkterne er sprunget over.",
+    );
+    preamble = tokens.slice(0, index).filter((token): token is TextLine => token.kind === "line");
+    sections = [];
+    section = null;
+    item = null;
+  };
+
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    const shape = shapes[index]!;
+    if (token.kind === "line" && real[index]) {
+      if (shape.kind === "section") {
+        if (section !== null && shape.section <= section.section) {
+          if (sections.every(isEmptySection)) restart(index);
+          else {
+            appendText(token);
+            continue;
+          }
+        }
+        if (section !== null && shape.section > section.section + 1) {
+          warnings.push(`Afsnit ${section.section + 1} mangler i nummereringen.`);
+        }
+        section = { section: shape.section, title: token.text.replace(/^\d+\.\s*/, ""), items: [] };
+        sections.push(section);
+        item = null;
+        field = null;
+        continue;
+      }
+      if (shape.kind === "item") {
+        const current: SectionSkeleton | null = section;
+        const lastItem = current?.items[current.items.length - 1]?.item ?? 0;
+        if (current !== null && shape.section === current.section && shape.item > lastItem) {
+          if (shape.item > lastItem + 1) {
+            warnings.push(
+              `Punkt ${shape.section}.${lastItem + 1}` +
+                (shape.item > lastItem + 2 ? `–${shape.section}.${shape.item - 1}` : "") +
+                " mangler i nummereringen (måske lukkede punkter).",
+            );
+          }
+        } else if (current === null || shape.section > current.section) {
+          warnings.push(
+            `Punkt ${shape.section}.${shape.item} står uden en afsnitsoverskrift; afsnittet har fået en tom titel.`,
+          );
+          section = { section: shape.section, title: "", items: [] };
+          sections.push(section);
+        } else if (sections.every(isEmptySection)) {
+          restart(index);
+          section = { section: shape.section, title: "", items: [] };
+          sections.push(section);
+        } else {
+          appendText(token);
+          continue;
+        }
+        index = startItem(index);
+        continue;
+      }
+    }
+    if (section === null) {
+      if (token.kind === "line") preamble.push(token);
+      continue;
+    }
+    if (token.kind === "line" && shape.kind === "field" && item !== null) {
+      const current: ItemSkeleton = item;
+      if (current.fields.some((seen) => seen.field === shape.field)) {
+        warnings.push(
+          `Punkt ${current.section}.${current.item}: overskriften "${token.text}" står der to gange; den anden er læst som tekst.`,
+        );
+        appendText(token);
+        continue;
+      }
+      field = { field: shape.field, tokens: [] };
+      current.fields.push(field);
+      if (shape.rest !== "") field.tokens.push({ ...token, text: shape.rest });
+      continue;
+    }
+    appendText(token);
+  }
+  if (strayLines > 0) {
+    warnings.push(
+      `${strayLines} linje(r) mellem en afsnitsoverskrift og dets første punkt er udeladt.`,
+    );
+  }
+  return { preamble, sections, warnings };
+
+  function appendText(token: Token) {
+    if (item === null) {
+      if (token.kind === "line") strayLines += 1;
+      return;
+    }
+    (field?.tokens ?? item.looseTokens).push(token);
+  }
+
+  /** Opens the item whose heading is at `index`; returns the index of its last header line. */
+  function startItem(index: number): number {
+    const shape = shapes[index] as Extract<AgendaLine, { kind: "item" }>;
+    const end = titleEnd[index]!;
+    const titleLines = tokens
+      .slice(index, end + 1)
+      .filter((token): token is TextLine => token.kind === "line")
+      .map((line, position) =>
+        position === 0 ? { ...line, text: line.text.replace(/^\d+\.\d+\.?\s*/, "") } : line,
+      );
+    item = {
+      section: shape.section,
+      item: shape.item,
+      titleLines,
+      caseNumber: null,
+      officers: [],
+      looseTokens: [],
+      fields: [],
+    };
+    section!.items.push(item);
+    field = null;
+    const after = next[end]!;
+    const caseShape = after === -1 ? null : shapes[after]!;
+    if (caseShape?.kind === "case") {
+      item.caseNumber = caseShape.caseNumber;
+      item.officers = caseShape.officers;
+      if (caseShape.rest !== "") {
+        warnings.push(
+          `Punkt ${shape.section}.${shape.item}: "${caseShape.rest}" efter sagsnummeret er ikke læst som sagsbehandlere.`,
+        );
+      }
+      return after;
+    }
+    return end;
+  }
+}
+
+function isEmptySection(section: SectionSkeleton): boolean {
+  return section.items.every(
+    (item) => item.caseNumber === null && item.fields.length === 0 && item.looseTokens.length === 0,
+  );
+}
+
+/** For each token, the index of the next line token after it, or -1. */
+function nextLineIndex(tokens: readonly Token[]): number[] {
+  const result = Array.from({ length: tokens.length }, () => -1);
+  let following = -1;
+  for (let index = tokens.length - 1; index >= 0; index -= 1) {
+    result[index] = following;
+    if (tokens[index]!.kind === "line") following = index;
+  }
+  return result;
+}
+
+/**
+ * The last token of an item heading's title. A title wraps onto at most two more lines, with no
+ * paragraph break, and is followed by the case line, a field heading, another heading or the
+ * end; otherwise the lines after the heading are text and the title is one line.
+ */
+function findTitleEnd(
+  index: number,
+  tokens: readonly Token[],
+  shapes: readonly AgendaLine[],
+  next: readonly number[],
+): number {
+  if (shapes[index]!.kind !== "item") return index;
+  let end = index;
+  for (let count = 0; count < MAX_TITLE_CONTINUATION; count += 1) {
+    const candidate = end + 1;
+    if (tokens[candidate]?.kind !== "line" || shapes[candidate]!.kind !== "text") break;
+    end = candidate;
+  }
+  if (end === index) return index;
+  const after = next[end]!;
+  const closes = after === -1 || shapes[after]!.kind !== "text";
+  return closes ? end : index;
+}
+
+function findRealHeadings(
+  tokens: readonly Token[],
+  shapes: readonly AgendaLine[],
+  next: readonly number[],
+  titleEnd: readonly number[],
+): boolean[] {
+  const real = tokens.map(() => false);
+  for (let index = tokens.length - 1; index >= 0; index -= 1) {
+    const shape = shapes[index]!;
+    if (tokens[index]!.kind !== "line") continue;
+    if (shape.kind === "item") {
+      const after = next[titleEnd[index]!]!;
+      const followedBy = after === -1 ? null : shapes[after]!;
+      real[index] =
+        followedBy === null ||
+        followedBy.kind === "case" ||
+        followedBy.kind === "field" ||
+        ((followedBy.kind === "item" || followedBy.kind === "section") && real[after]!);
+    } else if (shape.kind === "section") {
+      const after = next[index]!;
+      const followedBy = after === -1 ? null : shapes[after]!;
+      real[index] =
+        followedBy === null ||
+        (followedBy.kind === "item" && followedBy.section === shape.section && real[after]!) ||
+        (followedBy.kind === "section" && followedBy.section === shape.section + 1 && real[after]!);
+    }
+  }
+  return real;
+}

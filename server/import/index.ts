@@ -1,0 +1,22 @@
+export { blocksToProseMirror } from "./blocksToProseMirror";
+export { dehyphenate } from "./dehyphenate";
+export { detectFileType } from "./detectFileType";
+export type { FileType } from "./detectFileType";
+export { importAgendaBytes } from "./importAgendaBytes";
+export { importAgendaFile, MAX_IMPORT_BYTES } from "./importAgendaFile";
+export { IMPORT_ERROR_CODES, importFailure } from "./ImportError";
+export type { ImportError, ImportErrorCode, ImportResult } from "./ImportError";
+export { parseAgendaText } from "./parseAgendaText";
+export type { ParseOptions } from "./parseAgendaText";
+export type {
+  AgendaKind,
+  ItemFieldTexts,
+  ParsedItem,
+  ParsedMeeting,
+  ParsedSection,
+  ProseMirrorJson,
+} from "./ParsedMeeting";
+export { readAgendaFile } from "./readAgendaFile";
+export type { AgendaText } from "./readAgendaFile";
+export { readDocxText } from "./readDocxText";
+export { readPdfText } from "./readPdfText";

@@ -1,0 +1,152 @@
+import type { Block } from "./Block";
+import { blocksToProseMirror } from "./blocksToProseMirror";
+import { blocksToText } from "./blocksToText";
+import { buildBlocks } from "./buildBlocks";
+import { dehyphenate } from "./dehyphenate";
+import { findAgendaStructure } from "./findAgendaStructure";
+import type { ItemSkeleton } from "./findAgendaStructure";
+import { findMeetingInfo } from "./findMeetingInfo";
+import { importFailure } from "./ImportError";
+import type { ImportResult } from "./ImportError";
+import type { FieldName } from "./matchAgendaLine";
+import type { ItemFieldTexts, ParsedItem, ParsedMeeting } from "./ParsedMeeting";
+import { removePageNoise } from "./removePageNoise";
+import { splitSourceLines } from "./splitSourceLines";
+import { tokenizeLines } from "./tokenizeLines";
+import type { LineMode, Token } from "./tokenizeLines";
+
+/**
+ * The import parser: the extracted text of an agenda or minutes (from a PDF, a Word document or
+ * a text file) to the meeting model. Each step is its own module:
+ *
+ * 1. splitSourceLines — lines, characters made uniform, blank lines told apart;
+ * 2. removePageNoise — running headers, page numbers, stray link lines out;
+ * 3. tokenizeLines — text lines and paragraph breaks, after detecting how the text was spaced;
+ * 4. findAgendaStructure — sections, items, case lines and fields;
+ * 5. buildBlocks — each field's paragraphs, lists and sub-headings, de-hyphenated;
+ * 6. findMeetingInfo — committee, meeting date, agenda or minutes.
+ *
+ * Doubts become Danish warnings in the result; a text with no agenda in it is an error, never
+ * an empty result.
+ */
+
+export interface ParseOptions {
+  /** What a line is, when the reader knows (a PDF's lines are printed lines); detected otherwise. */
+  lineMode?: LineMode;
+}
+
+const FIELD_LABELS: Record<FieldName, string> = {
+  baggrund: "Baggrund",
+  indstilling: "Indstilling",
+  sagsfremstilling: "Sagsfremstilling",
+  beslutning: "Beslutning",
+};
+const BODY_FIELDS = ["baggrund", "indstilling", "sagsfremstilling"] as const;
+
+export function parseAgendaText(
+  text: string,
+  options: ParseOptions = {},
+): ImportResult<ParsedMeeting> {
+  if (text.trim() === "") return importFailure("import_empty", "Filen indeholder ingen tekst.");
+  const noise = removePageNoise(splitSourceLines(text));
+  const { tokens, mode, width } = tokenizeLines(noise.lines, options.lineMode);
+  const structure = findAgendaStructure(tokens);
+  const itemCount = structure.sections.reduce((sum, section) => sum + section.items.length, 0);
+  if (itemCount === 0) {
+    return importFailure(
+      "import_no_agenda",
+      "Teksten ligner ikke en dagsorden eller et referat: der er ingen nummererede punkter " +
+        '(som "2.1. Titel") med sagsnummer eller feltoverskrifter som Baggrund og Indstilling.',
+    );
+  }
+
+  const warnings: string[] = [];
+  const sections = structure.sections.map((section) => ({
+    number: String(section.section),
+    title: section.title,
+    items: section.items.map((item) => parseItem(item, { mode, width }, warnings)),
+  }));
+  const info = findMeetingInfo({
+    headers: noise.headers,
+    preamble: structure.preamble.map((line) => line.text),
+    items: sections.flatMap((section) => section.items),
+  });
+  return {
+    ok: true,
+    value: {
+      committee: info.committee,
+      meetingDate: info.meetingDate,
+      kind: info.kind,
+      sections,
+      warnings: [...info.warnings, ...structure.warnings, ...warnings],
+    },
+  };
+}
+
+function parseItem(
+  item: ItemSkeleton,
+  layout: { mode: LineMode; width: number },
+  warnings: string[],
+): ParsedItem {
+  const number = `${item.section}.${item.item}`;
+  const fieldTokens = new Map<FieldName, Token[]>(
+    item.fields.map((field) => [field.field, field.tokens]),
+  );
+  if (item.looseTokens.some((token) => token.kind === "line")) {
+    const into = fieldTokens.get("sagsfremstilling") ?? [];
+    fieldTokens.set("sagsfremstilling", [...item.looseTokens, { kind: "break" }, ...into]);
+    warnings.push(
+      `Punkt ${number}: tekst uden feltoverskrift før ${item.fields.length > 0 ? "første felt" : "punktets slutning"} er lagt i Sagsfremstilling.`,
+    );
+  }
+
+  const blocks = new Map<FieldName, Block[]>();
+  for (const [field, tokens] of fieldTokens) {
+    const built = buildBlocks(tokens, {
+      ...layout,
+      label: `Punkt ${number} (${FIELD_LABELS[field]})`,
+    });
+    blocks.set(field, built.blocks);
+    warnings.push(...built.warnings);
+  }
+  const textOf = (field: FieldName) => {
+    const fieldBlocks = blocks.get(field);
+    return fieldBlocks === undefined ? null : blocksToText(fieldBlocks);
+  };
+  const fields: ItemFieldTexts = {
+    baggrund: textOf("baggrund"),
+    indstilling: textOf("indstilling"),
+    sagsfremstilling: textOf("sagsfremstilling"),
+    beslutning: textOf("beslutning"),
+  };
+  const beslutning = blocks.get("beslutning");
+  return {
+    number,
+    title: dehyphenate(item.titleLines),
+    caseNumber: item.caseNumber,
+    officers: item.officers,
+    fields,
+    attachmentMarkers: [...blocks.values()]
+      .flat()
+      .reduce((sum, block) => sum + markersIn(block), 0),
+    body: {
+      type: "doc",
+      content: BODY_FIELDS.map((field) => ({
+        type: field,
+        content: blocksToProseMirror(blocks.get(field) ?? []),
+      })),
+    },
+    beslutning: beslutning === undefined ? null : blocksToProseMirror(beslutning),
+  };
+}
+
+/** Attachment markers open paragraphs, sometimes sub-headings or list items. */
+function markersIn(block: Block): number {
+  const texts =
+    block.kind === "paragraph"
+      ? block.lines.slice(0, 1)
+      : block.kind === "heading"
+        ? [block.text]
+        : block.items;
+  return texts.filter((text) => text.startsWith("./.")).length;
+}
