@@ -1,16 +1,29 @@
 import { Extension } from "@tiptap/core";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import type { EditorState } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
+import { Plugin, PluginKey, Selection } from "@tiptap/pm/state";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { ITEM_FIELDS } from "../../shared/editor";
 
 const fieldNames: readonly string[] = ITEM_FIELDS.map((field) => field.name);
 
+/** Depth of the field nodes: the doc's children. */
+const FIELD_DEPTH = 1;
+
 /**
- * A last line of defence for the item body's fixed structure. The schema already makes the
- * three fields mandatory and isolating (so Backspace and Delete cannot merge them, and pasting
- * is fitted into a field's body); this refuses any local transaction whose result would still
- * not have exactly the fields, in order, so a bug elsewhere cannot send a broken body to the
- * server. Remote changes (from Yjs) are never refused: the editor must mirror the shared doc.
+ * Guards the item body's fixed structure in the editor.
+ *
+ * The schema makes the three fields mandatory and isolating, so ProseMirror's own Backspace and
+ * Delete commands never join across a field boundary. But when no command applies (the caret at
+ * the very start or end of a field), the key falls through to the browser's native
+ * contenteditable deletion, which happily merges the field bodies in the DOM; ProseMirror then
+ * parses that back and fits it to the schema by shifting every later field's content up one
+ * field. So deletions that reach the browser at a field boundary are cancelled here, at
+ * `beforeinput`, which covers every key combination and input method that deletes.
+ *
+ * As a last line of defence, any local transaction whose result would not have exactly the
+ * fields in order is refused, so a bug elsewhere cannot send a broken body to the server.
+ * Remote changes (from Yjs) are never refused: the editor must mirror the shared doc.
  */
 export const FieldGuard = Extension.create({
   name: "fieldGuard",
@@ -19,6 +32,23 @@ export const FieldGuard = Extension.create({
     return [
       new Plugin({
         key: new PluginKey("fieldGuard"),
+        props: {
+          handleDOMEvents: {
+            beforeinput(view, event) {
+              const direction = deletionDirection(event.inputType);
+              if (direction === null) return false;
+              // The browser deletes at the DOM caret, which can be ahead of the editor state
+              // (a click's selectionchange not yet read when the key arrives): check both.
+              const domPos = domCaretPosition(view);
+              const atBoundary =
+                atFieldBoundary(view.state, direction) ||
+                (domPos !== null && atFieldBoundary(view.state, direction, domPos));
+              if (!atBoundary) return false;
+              event.preventDefault();
+              return true;
+            },
+          },
+        },
         filterTransaction(tr) {
           if (!tr.docChanged) return true;
           const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
@@ -34,3 +64,42 @@ export const FieldGuard = Extension.create({
     ];
   },
 });
+
+function deletionDirection(inputType: string): "backward" | "forward" | null {
+  if (!inputType.startsWith("delete")) return null;
+  if (inputType.endsWith("Backward")) return "backward";
+  if (inputType.endsWith("Forward")) return "forward";
+  return null;
+}
+
+/** The DOM selection's position in the doc when it is a caret inside the editor, else null. */
+function domCaretPosition(view: EditorView): number | null {
+  const selection = view.dom.ownerDocument.getSelection();
+  if (!selection?.isCollapsed || selection.anchorNode === null) return null;
+  if (!view.dom.contains(selection.anchorNode)) return null;
+  try {
+    return view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A caret (the selection's, or the given position) is at the first (backward) or last
+ * (forward) position of a field.
+ */
+export function atFieldBoundary(
+  state: EditorState,
+  direction: "backward" | "forward",
+  caret?: number,
+): boolean {
+  const { selection, doc } = state;
+  if (caret === undefined && !selection.empty) return false;
+  const $pos = doc.resolve(caret ?? selection.from);
+  if ($pos.depth <= FIELD_DEPTH) return false;
+  const edge =
+    direction === "backward"
+      ? Selection.findFrom(doc.resolve($pos.start(FIELD_DEPTH)), 1, true)
+      : Selection.findFrom(doc.resolve($pos.end(FIELD_DEPTH)), -1, true);
+  return edge !== null && edge.from === $pos.pos;
+}

@@ -44,8 +44,10 @@ export function PresenceList({ awareness }: { awareness: Awareness }) {
               style={{ backgroundColor: person.color }}
               aria-hidden="true"
             />
-            {person.name}
-            {person.self && <span className="presence-self"> (dig)</span>}
+            <span>
+              {person.name}
+              {person.self && <span className="presence-self"> (dig)</span>}
+            </span>
           </li>
         ))}
       </ul>
