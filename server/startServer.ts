@@ -31,6 +31,7 @@ export interface ServerOptions {
   /** Overrides for tests: unload and compaction thresholds. */
   idleUnloadMs?: number;
   compactAfterUpdates?: number;
+  pingIntervalMs?: number;
   /** A store to use instead of opening SQLite in `dataDir`. */
   store?: Store;
 }
@@ -66,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     validatorFor: (kind: DocKind): BodyValidator | null => (kind === "item" ? itemValidator : null),
     idleUnloadMs: options.idleUnloadMs,
     compactAfterUpdates: options.compactAfterUpdates,
+    pingIntervalMs: options.pingIntervalMs,
     log,
   });
   const app = createApp({

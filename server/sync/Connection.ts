@@ -211,7 +211,7 @@ export class Connection implements DocPeer {
         case "update":
           if (!canWriteDoc(this.access)) {
             // Never applied, stored or relayed. Tell the client once, in the standard way.
-            if (!this.warnedReadOnly) {
+            if (!this.warnedReadOnly && !isEmptyUpdate(message.update)) {
               this.warnedReadOnly = true;
               this.send(encodePermissionDenied("read-only"));
             }
@@ -255,4 +255,9 @@ export class Connection implements DocPeer {
     this.extended = true;
     this.send(encodeAccess(this.access));
   }
+}
+
+/** `[0, 0]`: no structs, no deletions — what a reader's sync step 2 usually is. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }

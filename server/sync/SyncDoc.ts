@@ -127,17 +127,17 @@ export class SyncDoc {
     );
   }
 
-  /** Loads the stored state. Replays the whole log at once and compacts it if it is long. */
+  /** Loads the stored state, and compacts the log if it is long. */
   async load(): Promise<boolean> {
     const stored = await this.store.loadDoc(this.name);
     if (!stored) return false;
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    if (parts.length > 0) {
-      const merged = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
-      this.capture = [];
-      Y.applyUpdate(this.doc, merged, this);
-      this.capture = null;
-    }
+    // One transaction, update by update: Y.mergeUpdates grows quadratically with a long log.
+    this.capture = [];
+    this.doc.transact(() => {
+      for (const part of parts) Y.applyUpdate(this.doc, part);
+    }, this);
+    this.capture = null;
     this.lastSeq = stored.lastSeq;
     this.storedBytes = stored.bytes;
     this.updatesSinceSnapshot = stored.updates.length;
