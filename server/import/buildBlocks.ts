@@ -144,7 +144,7 @@ function isShort(line: TextLine, context: BuildContext): boolean {
 }
 
 function endsParagraph(line: TextLine, context: BuildContext): boolean {
-  return isShort(line, context) && !/[,\-–]$/.test(line.text) && !line.spacedHyphen;
+  return isShort(line, context) && !/[,\-–]$/.test(line.text);
 }
 
 /**
@@ -183,7 +183,6 @@ function keepShortLineRuns(units: Unit[], context: BuildContext): Unit[] {
         lines: run.map((unit) => ({
           kind: "line",
           text: dehyphenate(unit.lines),
-          spacedHyphen: false,
         })),
         keepLines: true,
         groupStart: false,

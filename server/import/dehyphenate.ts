@@ -8,14 +8,12 @@
  *   "it-tilstanden";
  * - before a capital: "Faaborg-" + "Midtfyn";
  * - before "og"/"eller"/"samt"/"til" — a suspended compound, "social- og sundhedsområdet" —
- *   and when the source left whitespace after the hyphen, joined with a space;
+ *   joined with a space;
  * - inside a web address: "…/moededatoer-dagsordener-" + "og-referater/".
  */
 
 export interface LinePart {
   text: string;
-  /** The source had whitespace after a final hyphen, so the hyphen is the text's own. */
-  spacedHyphen?: boolean;
 }
 
 const LOWERCASE_ABBREVIATIONS = new Set(["it", "e", "tv", "pc", "sms", "cpr", "mail", "web", "p"]);
@@ -23,18 +21,15 @@ const SUSPENDED_COMPOUND_NEXT = /^(?:og|eller|samt|til|&|og\/eller)(?:\s|$)/;
 
 export function dehyphenate(lines: readonly (LinePart | string)[]): string {
   let result = "";
-  let previous: LinePart | null = null;
   for (const entry of lines) {
-    const line = typeof entry === "string" ? { text: entry } : entry;
-    const text = line.text.trim();
+    const text = (typeof entry === "string" ? entry : entry.text).trim();
     if (text === "") continue;
-    if (previous === null) {
+    if (result === "") {
       result = text;
-    } else {
-      const join = joinAfter(result, previous, text);
-      result = (join.dropHyphen ? result.slice(0, -1) : result) + join.separator + text;
+      continue;
     }
-    previous = line;
+    const join = joinAfter(result, text);
+    result = (join.dropHyphen ? result.slice(0, -1) : result) + join.separator + text;
   }
   return result;
 }
@@ -49,11 +44,10 @@ const KEEP_HYPHEN: Join = { dropHyphen: false, separator: "" };
 const UNHYPHENATE: Join = { dropHyphen: true, separator: "" };
 
 /** How the text so far and the next printed line join. */
-function joinAfter(sofar: string, previous: LinePart, next: string): Join {
+function joinAfter(sofar: string, next: string): Join {
   if (!sofar.endsWith("-") || /\s-$/.test(sofar)) return SPACE;
   const lastToken = /\S+$/.exec(sofar)?.[0] ?? "";
   if (/^(?:https?:\/\/|www\.)/i.test(lastToken)) return KEEP_HYPHEN;
-  if (previous.spacedHyphen) return SPACE;
   if (SUSPENDED_COMPOUND_NEXT.test(next)) return SPACE;
   const fragment = /([\p{L}\p{N}]+)-$/u.exec(sofar)?.[1];
   if (fragment === undefined) return KEEP_HYPHEN;

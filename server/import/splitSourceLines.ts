@@ -11,8 +11,6 @@ export interface SourceLine {
   kind: SourceLineKind;
   /** Trimmed, whitespace runs collapsed; "" unless kind is text or noise. */
   text: string;
-  /** Ends in a hyphen followed by whitespace: a real hyphen ("sundheds- og"), not hyphenation. */
-  spacedHyphen: boolean;
   page: number;
 }
 
@@ -41,11 +39,11 @@ export function splitSourceLines(extracted: string): SourceLine[] {
   const lines: SourceLine[] = [];
   const pages = normalised.split("\f");
   pages.forEach((pageText, page) => {
-    if (page > 0) lines.push({ kind: "pageBreak", text: "", spacedHyphen: false, page });
+    if (page > 0) lines.push({ kind: "pageBreak", text: "", page });
     for (const raw of pageText.split("\n")) {
       const text = raw.trim().replace(/ {2,}/g, " ");
       const kind: SourceLineKind = text !== "" ? "text" : raw === "" ? "empty" : "whitespace";
-      lines.push({ kind, text, spacedHyphen: /-\s+$/.test(raw), page });
+      lines.push({ kind, text, page });
     }
   });
   return lines;

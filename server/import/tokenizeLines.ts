@@ -21,7 +21,6 @@ export type LineMode = "wrapped" | "paragraphs";
 export interface TextLine {
   kind: "line";
   text: string;
-  spacedHyphen: boolean;
 }
 
 export type Token = TextLine | { kind: "break" };
@@ -60,7 +59,7 @@ export function tokenizeLines(lines: readonly SourceLine[], hint?: LineMode): To
         if (last?.kind === "line" && (pendingBreak || mode === "paragraphs")) {
           tokens.push({ kind: "break" });
         }
-        tokens.push({ kind: "line", text: line.text, spacedHyphen: line.spacedHyphen });
+        tokens.push({ kind: "line", text: line.text });
         pendingBreak = false;
         emptyRun = 0;
         break;
