@@ -2,6 +2,7 @@ import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { LinkForm } from "./LinkForm";
+import { syncSelectionFromDOM } from "./syncSelectionFromDOM";
 import { ToolbarButton } from "./ToolbarButton";
 import {
   formattingGroups,
@@ -83,7 +84,9 @@ export function Toolbar({ editor, editorId, id }: ToolbarProps) {
     else if (event.key === "End") next = buttons.length - 1;
     else if (event.key === "Escape") {
       event.preventDefault();
-      editor.commands.focus();
+      // Synchronously (the focus command defers to the next frame): keys typed right after
+      // Escape must reach the text, not this toolbar.
+      editor.view.focus();
       return;
     }
     if (next === null || index < 0) return;
@@ -119,6 +122,16 @@ export function Toolbar({ editor, editorId, id }: ToolbarProps) {
         aria-label="Formatering"
         aria-controls={editorId}
         onKeyDown={handleKeyDown}
+        onFocus={(event) => {
+          // Entering from the text: take along the selection the browser has but the editor
+          // may not have read yet.
+          if (
+            event.relatedTarget instanceof Node &&
+            editor.view.dom.contains(event.relatedTarget)
+          ) {
+            syncSelectionFromDOM(editor.view);
+          }
+        }}
       >
         {groups.map((group) => (
           <div key={group.id} className="toolbar-group" role="group" aria-label={group.label}>

@@ -21,7 +21,7 @@ describe("two people co-writing Sagsfremstilling", () => {
   });
 
   it("ends identical on both pages with both people's text", async () => {
-    const url = server.server.url;
+    const url = server.url;
     const mads = await openItemPage(browser, url, "sagsbehandler@demo.dk");
     const signe = await openItemPage(browser, url, "sekretariat@demo.dk");
     const madsText = "Mads tilføjer en sætning om økonomien.";

@@ -18,7 +18,7 @@ describe("the item body's protected field headings", () => {
   const open: PersonPage[] = [];
 
   async function person(email: string): Promise<PersonPage> {
-    const opened = await openItemPage(browser, server.server.url, email);
+    const opened = await openItemPage(browser, server.url, email);
     open.push(opened);
     return opened;
   }

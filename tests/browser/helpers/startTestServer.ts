@@ -2,23 +2,48 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startServer, type RunningServer } from "../../../server/startServer";
+import { findFreePort } from "./findFreePort";
 
 export interface TestServer {
-  server: RunningServer;
-  dataDir: string;
-  /** Closes the server (if still open) and deletes its data directory. */
+  /** Stable across restarts: the port is fixed when the test server is created. */
+  readonly url: string;
+  readonly dataDir: string;
+  /** The running server, or null while stopped. */
+  readonly current: RunningServer | null;
+  /** Closes the server; pages see their sockets close and go offline. */
+  stop(): Promise<void>;
+  /** Starts a new server on the same port and data directory. */
+  restart(): Promise<void>;
+  /** Stops the server (if running) and deletes its data directory. */
   dispose(): Promise<void>;
 }
 
-/** The real server with demo data in a fresh temporary directory. The client must be built. */
-export async function startTestServer(options: { port?: number } = {}): Promise<TestServer> {
+/**
+ * The real server with demo data in a fresh temporary directory, on a port picked once so a
+ * restart comes back where the pages' providers reconnect. The client must be built first.
+ */
+export async function startTestServer(): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "dagsorden-browser-"));
-  const server = await startServer({ port: options.port ?? 0, dataDir, demo: true, quiet: true });
+  const port = await findFreePort();
+  const start = () => startServer({ port, dataDir, demo: true, quiet: true });
+  let current: RunningServer | null = await start();
   return {
-    server,
+    url: current.url,
     dataDir,
+    get current() {
+      return current;
+    },
+    async stop() {
+      await current?.close();
+      current = null;
+    },
+    async restart() {
+      if (current !== null) throw new Error("the test server is already running");
+      current = await start();
+    },
     async dispose() {
-      await server.close();
+      await current?.close();
+      current = null;
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
