@@ -8,6 +8,7 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
 import type { Access } from "../../shared/permissions";
 import { MessageType, SyncMessageType } from "../../shared/protocol";
 
@@ -45,6 +46,8 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
       const payload = decoding.readVarUint8Array(decoder);
       switch (subType) {
         case SyncMessageType.step1:
+          // Decoded now so that a malformed state vector is a protocol error, not a crash later.
+          Y.decodeStateVector(payload);
           return { type: "syncStep1", stateVector: payload };
         case SyncMessageType.step2:
           return { type: "syncStep2", update: payload };

@@ -21,7 +21,7 @@ describe("sync between stock y-websocket clients", () => {
     await server.dispose();
   });
 
-  async function client(email = "sekretariat@demo.dk"): Promise<YClient> {
+  async function connect(email = "sekretariat@demo.dk"): Promise<YClient> {
     const session = await login(server.url, email);
     const c = connectClient(server.url, DOC, await session.syncToken(DOC));
     clients.push(c);
@@ -30,8 +30,8 @@ describe("sync between stock y-websocket clients", () => {
   }
 
   it("converges after concurrent edits, and a late joiner receives everything", async () => {
-    const a = await client("sekretariat@demo.dk");
-    const b = await client("sagsbehandler@demo.dk");
+    const a = await connect("sekretariat@demo.dk");
+    const b = await connect("sagsbehandler@demo.dk");
     expect(fieldText(a.doc, "sagsfremstilling")).toContain("Per Okkels");
 
     for (let i = 0; i < 20; i++) {
@@ -48,7 +48,7 @@ describe("sync between stock y-websocket clients", () => {
       },
     );
 
-    const c = await client("direktoer@demo.dk");
+    const c = await connect("direktoer@demo.dk");
     await waitFor(() => bodyXml(c.doc) === bodyXml(a.doc), { message: "late joiner catches up" });
     const text = fieldText(c.doc, "sagsfremstilling");
     for (let i = 0; i < 20; i++) {
@@ -58,7 +58,7 @@ describe("sync between stock y-websocket clients", () => {
   });
 
   it("acknowledges saves only for what is stored, and keeps it across a restart", async () => {
-    const a = await client();
+    const a = await connect();
     typeInto(a.doc, "baggrund", " Gemt tekst.");
     await a.save();
     const stored = await server.store.docs.loadDoc(DOC);
@@ -69,7 +69,7 @@ describe("sync between stock y-websocket clients", () => {
     const { dataDir } = server;
     await server.close();
     server = await startTestServer({ dataDir });
-    const b = await client();
+    const b = await connect();
     expect(fieldText(b.doc, "baggrund")).toContain("Gemt tekst.");
   });
 });

@@ -1,0 +1,75 @@
+import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEMO_ITEM } from "../../server/seed/demoItemBody";
+import { MessageType, SyncMessageType } from "../../shared/protocol";
+import { openRaw } from "./helpers/rawSocket";
+import { login } from "./helpers/session";
+import type { TestServer } from "./helpers/testServer";
+import { startTestServer } from "./helpers/testServer";
+import { waitFor } from "./helpers/waitFor";
+import { connectClient, fieldText, typeInto, waitSynced } from "./helpers/yClient";
+
+const DOC = `item:${DEMO_ITEM.id}`;
+
+describe("document lifecycle", () => {
+  let server: TestServer;
+  afterEach(async () => {
+    await server.dispose();
+  });
+
+  it("sends something to every connection well within the client's 30-second silence limit", async () => {
+    server = await startTestServer({ pingIntervalMs: 100 });
+    const session = await login(server.url, "sekretariat@demo.dk");
+    const raw = openRaw(
+      `${server.url.replace("http", "ws")}/sync/${DOC}?token=${await session.syncToken(DOC)}`,
+    );
+    await raw.opened;
+    await waitFor(() => raw.messages.length >= 1, { message: "sync step 1" });
+    const greeting = raw.messages.length;
+    // Nothing else happens on the document: only keep-alives can arrive now.
+    await waitFor(() => raw.messages.length >= greeting + 2, { message: "keep-alive messages" });
+    expect(raw.messages.at(-1)![0]).toBe(MessageType.awareness);
+    raw.ws.close();
+  });
+
+  it("loads a document once for many concurrent joins, and queues what arrives during the load", async () => {
+    server = await startTestServer();
+    let loads = 0;
+    const load = server.store.docs.loadDoc.bind(server.store.docs);
+    server.store.docs.loadDoc = async (name) => {
+      loads += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return load(name);
+    };
+    const session = await login(server.url, "sekretariat@demo.dk");
+    const token = await session.syncToken(DOC);
+
+    // A raw client sends an update the moment its socket opens, before the load finishes.
+    const stored = await server.store.docs.loadDoc(DOC);
+    loads = 0;
+    const local = new Y.Doc();
+    Y.applyUpdate(local, stored!.snapshot!);
+    const sv = Y.encodeStateVector(local);
+    typeInto(local, "indstilling", " Tidligt ord.");
+    const early = openRaw(`${server.url.replace("http", "ws")}/sync/${DOC}?token=${token}`);
+    await early.opened;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, SyncMessageType.update);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(local, sv));
+    early.send(encoding.toUint8Array(encoder));
+
+    const clients = Array.from({ length: 8 }, () => connectClient(server.url, DOC, token));
+    await Promise.all(clients.map((c) => waitSynced(c)));
+    expect(loads).toBe(1);
+    await waitFor(
+      () => clients.every((c) => fieldText(c.doc, "indstilling").includes("Tidligt ord.")),
+      {
+        message: "early update applied and relayed",
+      },
+    );
+    for (const c of clients) c.destroy();
+    early.ws.close();
+  });
+});
