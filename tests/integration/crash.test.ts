@@ -40,9 +40,9 @@ describe("crash and shutdown", () => {
     // The writer types words and asks for a save after each; acked words must survive.
     let acked = 0;
     let typed = 0;
-    let typing = true;
+    const typing = { on: true };
     const typingDone = (async () => {
-      while (typing) {
+      while (typing.on) {
         typed += 1;
         typeInto(writer.doc, "sagsfremstilling", ` w${typed}`);
         const n = typed;
@@ -56,7 +56,7 @@ describe("crash and shutdown", () => {
     await waitFor(() => acked >= 150, { timeoutMs: 30_000, message: "150 acknowledged words" });
     server.child.kill("SIGKILL");
     await server.exited;
-    typing = false;
+    typing.on = false;
     await typingDone;
     const ackedAtKill = acked;
     const observedAtKill = fieldText(observer.doc, "sagsfremstilling");

@@ -1,4 +1,4 @@
-import fc from "fast-check";
+import * as fc from "fast-check";
 import * as encoding from "lib0/encoding";
 import * as decoding from "lib0/decoding";
 import { encodeAwarenessUpdate, Awareness } from "y-protocols/awareness";

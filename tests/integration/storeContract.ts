@@ -7,6 +7,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../../server/store";
 import { StoreError } from "../../server/store";
 
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  let captured: Uint8Array | null = null;
+  const handler = (u: Uint8Array) => (captured = u);
+  doc.on("update", handler);
+  doc.getText("t").insert(doc.getText("t").length, text);
+  doc.off("update", handler);
+  return captured!;
+}
+
 export function describeStoreContract(
   name: string,
   open: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
@@ -21,15 +30,6 @@ export function describeStoreContract(
       await store.close();
       await cleanup();
     });
-
-    function textUpdate(doc: Y.Doc, text: string): Uint8Array {
-      let captured: Uint8Array | null = null;
-      const handler = (u: Uint8Array) => (captured = u);
-      doc.on("update", handler);
-      doc.getText("t").insert(doc.getText("t").length, text);
-      doc.off("update", handler);
-      return captured!;
-    }
 
     it("creates a document once and refuses a second create", async () => {
       await store.docs.createDoc("item:a", new Uint8Array([0, 0]));
