@@ -37,7 +37,21 @@ const FRONT_PAGE_COMMITTEE = [
 const RECOMMENDS =
   /(?:indstilles|indstiller)(?:\s+over for\s+[^,]+)?,?\s+at\s+((?:\S+\s*){1,8})/giu;
 const MEETS = /møde(?:t)?\s+i\s+((?:\S+\s*){1,8})/giu;
-const NOT_A_NAME = new Set(["Det", "Der", "Den", "De", "Sagen", "Punktet", "Forvaltningen"]);
+const NOT_A_NAME = new Set([
+  "Det",
+  "Der",
+  "Den",
+  "De",
+  "Sagen",
+  "Punktet",
+  "Forvaltningen",
+  "Administrationen",
+  "Direktionen",
+  "Udvalget",
+  "Formanden",
+]);
+/** A line that is only a name: capitalised, short, no digits, no sentence. */
+const NAME_LINE = /^\p{Lu}[\p{L} &-]{1,60}$/u;
 const DATE_CONTEXT = /møde|dato|dagsorden|referat|tidspunkt|afholdes/i;
 
 export function findMeetingInfo(sources: MeetingInfoSources): MeetingInfo {
@@ -70,15 +84,30 @@ function committeeFromHeaders(headers: readonly string[]): string | null {
 }
 
 function committeeFromText(sources: MeetingInfoSources): string | null {
-  for (const line of sources.preamble) {
+  const preamble = sources.preamble;
+  for (const [index, line] of preamble.entries()) {
     for (const pattern of FRONT_PAGE_COMMITTEE) {
       const name = pattern.exec(line)?.[1];
       if (name !== undefined && /^\p{Lu}/u.test(name) && name.length <= 80) return name.trim();
+    }
+    // A front page titled "Dagsorden" or "Referat" names the committee on the next line.
+    const next = preamble[index + 1];
+    if (/^(?:dagsorden|referat)$/i.test(line) && next !== undefined && NAME_LINE.test(next)) {
+      return next;
     }
   }
   const names: string[] = [];
   for (const item of sources.items) {
     const texts = [item.title, item.fields.baggrund ?? "", item.fields.indstilling ?? ""];
+    const beslutning = item.fields.beslutning ?? "";
+    // Minutes name the committee as the subject of the decision: "KKR Syddanmark godkendte …".
+    const decided =
+      /^((?:\S+\s+){1,6}?)(?:godkendte|tog|besluttede|drøftede|tiltrådte|udpegede)\b/u;
+    const subject = decided.exec(beslutning)?.[1];
+    if (subject !== undefined) {
+      const name = leadingName(subject);
+      if (name !== null) names.push(name);
+    }
     for (const text of texts) {
       for (const pattern of [RECOMMENDS, MEETS]) {
         for (const match of text.matchAll(pattern)) {
@@ -89,9 +118,11 @@ function committeeFromText(sources: MeetingInfoSources): string | null {
     }
   }
   const counts = countOf(names);
+  // One name said once is evidence only when it is the only name there is.
+  const minimum = counts.size === 1 ? 1 : 2;
   let best: string | null = null;
   for (const [name, count] of counts) {
-    if (count < 2) continue;
+    if (count < minimum) continue;
     const bestCount = best === null ? 0 : counts.get(best)!;
     if (count > bestCount || (count === bestCount && name.length > best!.length)) best = name;
   }

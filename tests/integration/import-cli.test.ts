@@ -1,0 +1,109 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const FIXTURE = "tests/fixtures/agendas/kkr-syddanmark-2025-09-03-referat.txt";
+const dir = mkdtempSync(path.join(tmpdir(), "dagsorden-cli-"));
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** The CLI itself, without npm in between: faster, and its own stderr only. */
+function cli(...args: string[]): Promise<Run> {
+  return run(path.join(ROOT, "node_modules/.bin/tsx"), ["server/cli.ts", ...args]);
+}
+
+describe("cli import", () => {
+  it("prints only the parse result as JSON with --json, through npm run", async () => {
+    const result = await run("npm", ["run", "--silent", "cli", "--", "import", FIXTURE, "--json"]);
+    expect(result.code).toBe(0);
+    const meeting = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(meeting)).toEqual(
+      expect.arrayContaining(["committee", "meetingDate", "kind", "sections", "warnings"]),
+    );
+    expect(meeting).toMatchObject({
+      committee: "KKR Syddanmark",
+      meetingDate: null,
+      kind: "referat",
+    });
+    const sections = meeting.sections as {
+      number: string;
+      title: string;
+      items: { number: string; caseNumber: string; officers: string[]; fields: object }[];
+    }[];
+    expect(sections.map((section) => section.number)).toEqual(["1", "2", "3", "4"]);
+    const itDrift = sections[1]!.items.find((item) => item.number === "2.8")!;
+    expect(itDrift).toMatchObject({
+      caseNumber: "SAG-2025-00639",
+      officers: ["lar", "chch", "anjh"],
+      attachmentMarkers: 0,
+    });
+    expect(Object.keys(itDrift.fields)).toEqual([
+      "baggrund",
+      "indstilling",
+      "sagsfremstilling",
+      "beslutning",
+    ]);
+  }, 60_000);
+
+  it("refuses without --json, since database import is not wired yet", async () => {
+    const result = await cli("import", FIXTURE);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("database import not available yet");
+  }, 60_000);
+
+  it("gives a clear error and no output for garbage", async () => {
+    const garbage = path.join(dir, "garbage.txt");
+    writeFileSync(
+      garbage,
+      Buffer.from(Array.from({ length: 3000 }, (_, index) => (index * 7919) % 256)),
+    );
+    const result = await cli("import", garbage, "--json");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^import_unreadable: /);
+  }, 60_000);
+
+  it("gives a clear error and no output for an empty file and a missing one", async () => {
+    const empty = path.join(dir, "empty.pdf");
+    writeFileSync(empty, "");
+    const emptyResult = await cli("import", empty, "--json");
+    expect(emptyResult.code).toBe(1);
+    expect(emptyResult.stdout).toBe("");
+    expect(emptyResult.stderr).toMatch(/^import_empty: /);
+
+    const missing = await cli("import", path.join(dir, "missing.docx"), "--json");
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr).toMatch(/^import_unreadable: .*findes ikke/);
+  }, 60_000);
+
+  it("explains its usage for an unknown command or a missing file argument", async () => {
+    const unknown = await cli("export");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "export"');
+    expect(unknown.stderr).toContain("cli import <file> [--json]");
+
+    const noFile = await cli("import", "--json");
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain("usage: cli import <file> [--json]");
+  }, 60_000);
+});

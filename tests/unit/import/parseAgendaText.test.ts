@@ -1,0 +1,270 @@
+import { describe, expect, it } from "vitest";
+import { parseAgendaText } from "../../../server/import/index";
+import type { ParsedItem, ParsedMeeting } from "../../../server/import/index";
+import { itemBodySchema } from "../../../shared/editor/index";
+
+function parse(text: string): ParsedMeeting {
+  const result = parseAgendaText(text);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  for (const parsed of result.value.sections.flatMap((section) => section.items)) {
+    itemBodySchema().nodeFromJSON(parsed.body).check();
+  }
+  return result.value;
+}
+
+function item(meeting: ParsedMeeting, number: string): ParsedItem {
+  const found = meeting.sections.flatMap((s) => s.items).find((i) => i.number === number);
+  if (!found) throw new Error(`no item ${number}`);
+  return found;
+}
+
+/**
+ * Minutes as pdftotext writes them: single-spaced, a form feed between pages, a front page, a
+ * table of contents, running heads and page numbers, an empty section and an item past 2.9.
+ */
+const SINGLE_SPACED_MINUTES = `Referat
+KKR Nordjylland
+Mødedato: Onsdag den 3. september 2025, kl. 10.00
+Mødested: Aalborg
+
+Indholdsfortegnelse
+1. Godkendelse af dagsorden 2
+1.1. Godkendelse af dagsorden 2
+2. Regionalpolitiske sager 3
+2.1. Budget 2026 for det fælleskommunale sekretariat 3
+3. Udpegninger 4
+4. Eventuelt 5
+4.1. Eventuelt 5
+\fKKR Nordjylland | 03-09-2025
+1. Godkendelse af dagsorden
+
+1.1. Godkendelse af dagsorden
+SAG-2025-01413 anjh
+
+Indstilling
+Det indstilles, at KKR Nordjylland godkender dagsordenen.
+
+Beslutning i KKR Nordjylland den 3. september 2025
+Godkendt.
+Side 2 af 5
+\fKKR Nordjylland | 03-09-2025
+2. Regionalpolitiske sager
+
+2.1. Budget 2026 for det fælleskommunale sekretariat med en lang titel, der
+fortsætter på en ny linje
+SAG-2025-01414 lar/chch
+
+Baggrund
+Sekretariatet har udarbejdet et forslag til budget for 2026, som skal god-
+Side 3 af 5
+\fKKR Nordjylland | 03-09-2025
+kendes af KKR. Budgettet bygger på følgende forudsætninger:
+a) uændret bemanding
+b) pris- og lønfremskrivning på 3,1 pct.
+c) uændret kommunebetaling
+
+Indstilling
+Det indstilles, at KKR Nordjylland
+1. godkender budget 2026
+2. tager orienteringen om regnskab 2024 til efterretning.
+
+Sagsfremstilling
+Økonomi
+Budgettet balancerer med et mindre overskud på 12.000 kr., som overføres til
+egenkapitalen. Der henvises i øvrigt til bilaget, der også beskriver forudsæt-
+ningerne for de kommende år.
+
+./. Bilag: Budget 2026
+
+Beslutning: Godkendt uden bemærkninger.
+
+2.10. Et punkt med et tocifret nummer
+SAG-2025-01420 mlal
+
+Baggrund
+Punktet viser, at numre over 9 læses.
+
+Beslutning
+Taget til efterretning.
+3. Udpegninger
+4. Eventuelt
+
+4.1. Eventuelt
+SAG-2025-01413 anjh
+
+Beslutning
+Intet.
+Side 5 af 5
+`;
+
+describe("parsing single-spaced minutes with page breaks", () => {
+  const meeting = parse(SINGLE_SPACED_MINUTES);
+
+  it("takes committee and date from the running heads, and kind from the front page", () => {
+    expect(meeting.committee).toBe("KKR Nordjylland");
+    expect(meeting.meetingDate).toBe("2025-09-03");
+    expect(meeting.kind).toBe("referat");
+  });
+
+  it("skips the table of contents and keeps an empty section", () => {
+    expect(meeting.sections.map((s) => [s.number, s.title, s.items.map((i) => i.number)])).toEqual([
+      ["1", "Godkendelse af dagsorden", ["1.1"]],
+      ["2", "Regionalpolitiske sager", ["2.1", "2.10"]],
+      ["3", "Udpegninger", []],
+      ["4", "Eventuelt", ["4.1"]],
+    ]);
+    expect(meeting.warnings).toContain(
+      "En indholdsfortegnelse (eller en gentagelse af dagsordenen) før selve punkterne er sprunget over.",
+    );
+  });
+
+  it("warns about the numbers between 2.1 and 2.10", () => {
+    expect(meeting.warnings).toContain(
+      "Punkt 2.2–2.9 mangler i nummereringen (måske lukkede punkter).",
+    );
+  });
+
+  it("joins a two-line title and reads officers", () => {
+    const budget = item(meeting, "2.1");
+    expect(budget.title).toBe(
+      "Budget 2026 for det fælleskommunale sekretariat med en lang titel, der fortsætter på en ny linje",
+    );
+    expect(budget.officers).toEqual(["lar", "chch"]);
+  });
+
+  it("rejoins a word hyphenated across a page break with its running heads", () => {
+    expect(item(meeting, "2.1").fields.baggrund).toMatch(
+      /^Sekretariatet .* skal godkendes af KKR\./,
+    );
+  });
+
+  it("reads a)-lists and 1.-lists, also one finishing the Indstilling sentence", () => {
+    const budget = item(meeting, "2.1");
+    expect(budget.fields.baggrund).toContain(
+      "forudsætninger:\n\na) uændret bemanding\nb) pris- og lønfremskrivning på 3,1 pct.\nc) uændret kommunebetaling",
+    );
+    expect(budget.fields.indstilling).toBe(
+      "Det indstilles, at KKR Nordjylland\n\n1. godkender budget 2026\n2. tager orienteringen om regnskab 2024 til efterretning.",
+    );
+    const list = budget.body.content![0]!.content!.find((block) => block.type === "orderedList");
+    expect(list?.attrs).toEqual({ start: 1, type: "a" });
+  });
+
+  it("reads 'Beslutning i … den …' and 'Beslutning: text' as Beslutning", () => {
+    expect(item(meeting, "1.1").fields.beslutning).toBe("Godkendt.");
+    expect(item(meeting, "2.1").fields.beslutning).toBe("Godkendt uden bemærkninger.");
+    expect(item(meeting, "4.1").fields.beslutning).toBe("Intet.");
+  });
+
+  it("reads a sub-heading and counts the attachment marker", () => {
+    const budget = item(meeting, "2.1");
+    expect(budget.fields.sagsfremstilling).toMatch(
+      /^Økonomi\n\nBudgettet balancerer .* forudsætningerne for de kommende år\.\n\n\.\/\. Bilag: Budget 2026$/,
+    );
+    expect(budget.body.content![2]!.content![0]!.type).toBe("heading");
+    expect(budget.attachmentMarkers).toBe(1);
+  });
+
+  it("leaves page numbers and running heads out of the text", () => {
+    const texts = meeting.sections.flatMap((s) => s.items).flatMap((i) => Object.values(i.fields));
+    for (const text of texts) {
+      expect(text ?? "").not.toMatch(/Side \d|\| 03-09-2025/);
+    }
+  });
+});
+
+describe("parsing a Word document's text, one paragraph per line", () => {
+  const meeting = parse(`Dagsorden
+KKR Midtjylland
+Mødet holdes den 12. juni 2024 i Silkeborg.
+1. Regionalpolitiske sager
+1.1. Status på sundhedsreformen og de kommende sundhedsråd i Region Midtjylland
+SAG-2024-00001 abc
+Baggrund
+Sundhedsreformen blev vedtaget i foråret, og implementeringen er nu i gang i alle fem regioner. Kommunerne forbereder sig på de nye sundhedsråd, som skal etableres fra 2027.
+Årsrapport 2024
+Årsrapporten viser en række resultater, som sekretariatet har opnået i 2024. Den er vedlagt som bilag.
+Indstilling
+Det indstilles, at KKR Midtjylland tager orienteringen til efterretning.
+Sagsfremstilling
+Følgende emner drøftes på mødet:
+– Sundhedsrådenes sammensætning
+– Økonomi og finansiering af de nye opgaver, herunder den kommunale medfinansiering
+– Tidsplan
+./. Notat om sundhedsrådene er vedlagt.
+2. Eventuelt
+`);
+
+  it("finds committee and date on the front page and reads it as an agenda", () => {
+    expect(meeting.committee).toBe("KKR Midtjylland");
+    expect(meeting.meetingDate).toBe("2024-06-12");
+    expect(meeting.kind).toBe("dagsorden");
+  });
+
+  it("keeps each line a paragraph, with sub-headings and lists", () => {
+    const status = item(meeting, "1.1");
+    expect(status.fields.baggrund).toBe(
+      "Sundhedsreformen blev vedtaget i foråret, og implementeringen er nu i gang i alle fem regioner. Kommunerne forbereder sig på de nye sundhedsråd, som skal etableres fra 2027.\n\nÅrsrapport 2024\n\nÅrsrapporten viser en række resultater, som sekretariatet har opnået i 2024. Den er vedlagt som bilag.",
+    );
+    expect(status.body.content![0]!.content!.map((block) => block.type)).toEqual([
+      "paragraph",
+      "heading",
+      "paragraph",
+    ]);
+    expect(status.fields.sagsfremstilling).toBe(
+      "Følgende emner drøftes på mødet:\n\n– Sundhedsrådenes sammensætning\n– Økonomi og finansiering af de nye opgaver, herunder den kommunale medfinansiering\n– Tidsplan\n\n./. Notat om sundhedsrådene er vedlagt.",
+    );
+    expect(status.attachmentMarkers).toBe(1);
+    expect(meeting.sections[1]).toEqual({ number: "2", title: "Eventuelt", items: [] });
+  });
+});
+
+describe("what the parser refuses or doubts", () => {
+  it("refuses text without numbered items", () => {
+    const result = parseAgendaText("Mission\nKL bidrager til at udvikle demokratiet.\n");
+    expect(result.ok ? null : result.error.code).toBe("import_no_agenda");
+  });
+
+  it("refuses a numbered list that only looks like sections", () => {
+    const result = parseAgendaText("Vi skal:\n1. Spise frokost\n2. Holde møde\n3. Tage hjem\n");
+    expect(result.ok ? null : result.error.code).toBe("import_no_agenda");
+  });
+
+  it("says when neither committee nor meeting date can be found", () => {
+    const meeting = parse("1. Sager\n1.1. Et punkt\nSAG-2024-00001 abc\nBaggrund\nTekst.\n");
+    expect(meeting.committee).toBeNull();
+    expect(meeting.meetingDate).toBeNull();
+    expect(meeting.warnings).toContain("Udvalgets navn fremgår ikke tydeligt af teksten.");
+    expect(meeting.warnings).toContain("Mødedatoen fremgår ikke af teksten.");
+  });
+
+  it("puts text before the first field heading in Sagsfremstilling, with a warning", () => {
+    const meeting = parse(
+      "1. Sager\n1.1. Et punkt\nSAG-2024-00001 abc\nLøs tekst uden overskrift.\n\nBaggrund\nTekst.\n",
+    );
+    expect(item(meeting, "1.1").fields).toEqual({
+      baggrund: "Tekst.",
+      indstilling: null,
+      sagsfremstilling: "Løs tekst uden overskrift.",
+      beslutning: null,
+    });
+    expect(meeting.warnings.some((warning) => warning.startsWith("Punkt 1.1: tekst uden"))).toBe(
+      true,
+    );
+  });
+
+  it("reads a repeated field heading as text, with a warning", () => {
+    const meeting = parse(
+      "1. Sager\n1.1. Et punkt\nSAG-2024-00001 abc\nBaggrund\nFørst.\n\nBaggrund\nIgen.\n",
+    );
+    expect(item(meeting, "1.1").fields.baggrund).toBe("Først.\n\nBaggrund\n\nIgen.");
+    expect(meeting.warnings.some((warning) => warning.includes("to gange"))).toBe(true);
+  });
+
+  it("reads Beslutning headings without text as an agenda, with a warning", () => {
+    const meeting = parse("1. Sager\n1.1. Et punkt\nSAG-2024-00001 abc\nBeslutning\n\n");
+    expect(meeting.kind).toBe("dagsorden");
+    expect(item(meeting, "1.1").fields.beslutning).toBe("");
+    expect(item(meeting, "1.1").beslutning).toEqual([{ type: "paragraph" }]);
+  });
+});
