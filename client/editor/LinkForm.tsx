@@ -1,4 +1,5 @@
 import type { Editor } from "@tiptap/core";
+import { TextSelection } from "@tiptap/pm/state";
 import { useId, useState, type FormEvent } from "react";
 
 interface LinkFormProps {
@@ -28,7 +29,7 @@ export function LinkForm({ editor, onClose }: LinkFormProps) {
 
   function close() {
     onClose();
-    editor.commands.focus();
+    editor.view.focus();
   }
 
   function apply(event: FormEvent) {
@@ -48,13 +49,24 @@ export function LinkForm({ editor, onClose }: LinkFormProps) {
     } else {
       chain.setLink({ href });
     }
-    chain.run();
+    // Continue after the link, not over it (typing would replace it) nor inside it.
+    chain
+      .command(({ tr }) => {
+        const $end = tr.doc.resolve(tr.selection.to);
+        tr.setSelection(TextSelection.create(tr.doc, $end.pos));
+        tr.setStoredMarks($end.marks().filter((mark) => mark.type.name !== "link"));
+        return true;
+      })
+      .run();
     onClose();
+    // Synchronously: keys pressed right after must reach the text (focus() waits a frame).
+    editor.view.focus();
   }
 
   function remove() {
     editor.chain().focus().extendMarkRange("link").unsetLink().run();
     onClose();
+    editor.view.focus();
   }
 
   return (

@@ -105,7 +105,12 @@ export function Toolbar({ editor, editorId, id }: ToolbarProps) {
         disabled={!actionState?.enabled}
         focusable={tabStop === action.id}
         onFocus={() => setCurrentId(action.id)}
-        onActivate={() => action.run(editor)}
+        onActivate={() => {
+          action.run(editor);
+          // Back to the text at once (the commands' focus waits a frame), so a key pressed
+          // right after activating by keyboard lands in the text.
+          editor.view.focus();
+        }}
       >
         <span aria-hidden="true">{action.glyph}</span>
       </ToolbarButton>
