@@ -1,4 +1,5 @@
 import type { Block } from "./Block";
+import { orderedListLabel } from "./orderedListLabel";
 
 /** A field's blocks as plain text: blocks separated by a blank line, list items by a newline. */
 export function blocksToText(blocks: readonly Block[]): string {
@@ -15,16 +16,7 @@ function blockToText(block: Block): string {
       return block.items.map((item) => `– ${item}`).join("\n");
     case "orderedList":
       return block.items
-        .map(
-          (item, index) =>
-            `${listLabel(block.start + index, block.style)}${block.delimiter} ${item}`,
-        )
+        .map((item, index) => `${orderedListLabel(block, index)} ${item}`)
         .join("\n");
   }
-}
-
-function listLabel(ordinal: number, style: "decimal" | "alpha"): string {
-  return style === "decimal"
-    ? String(ordinal)
-    : ("abcdefghijklmnopqrstuvwxyzæøå"[ordinal - 1] ?? "?");
 }

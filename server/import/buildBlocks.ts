@@ -1,5 +1,6 @@
 import type { Block } from "./Block";
 import { dehyphenate } from "./dehyphenate";
+import { orderedListLabel } from "./orderedListLabel";
 import type { LineMode, TextLine, Token } from "./tokenizeLines";
 
 /**
@@ -47,6 +48,8 @@ const BULLET = /^(?:[–—•·▪●■◦*]|-(?!-))\s+(\S.*)$/;
 const ORDERED_DECIMAL = /^(\d{1,2})([.)])\s+(\S.*)$/;
 const ORDERED_ALPHA = /^([a-zæøå])\)\s+(\S.*)$/;
 const MARKER = /^\.\/\.+\s*/;
+const NOT_A_LIST_ITEM =
+  /^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|halvår|kvartal|behandling)\b/i;
 const FINISHED = /[.!?:;]["'”’)]*$/;
 const STARTS_LIKE_NEW = /^["'«„“(]?[\p{Lu}\p{N}]/u;
 const MAX_HEADING_LENGTH = 120;
@@ -126,7 +129,8 @@ function matchOrdered(
   text: string,
 ): { ordinal: number; style: "decimal" | "alpha"; delimiter: "." | ")"; text: string } | null {
   const decimal = ORDERED_DECIMAL.exec(text);
-  if (decimal) {
+  // "1. januar 2025 overgik …", "1. halvår": a date or a period, not a list.
+  if (decimal && !NOT_A_LIST_ITEM.test(decimal[3]!)) {
     const delimiter = decimal[2] === ")" ? ")" : ".";
     return { ordinal: Number(decimal[1]), style: "decimal", delimiter, text: decimal[3]! };
   }
@@ -243,6 +247,8 @@ function looksLikeHeading(unit: Unit, context: BuildContext): boolean {
     /^[\p{Lu}\p{N}]/u.test(text) &&
     !/[.:;,!?]$/.test(text) &&
     !/[.!?]\s+\p{Lu}/u.test(text) &&
+    // "Mads Skau, Haderslev" is a name in a list, not a heading.
+    !text.includes(", ") &&
     !MARKER.test(text)
   );
 }
@@ -281,5 +287,10 @@ function toBlocks(units: readonly Unit[], headings: readonly boolean[]): Block[]
       blocks.push({ kind: "paragraph", lines: unit.lines.map((line) => line.text) });
     } else blocks.push({ kind: "paragraph", lines: [text] });
   });
-  return blocks;
+  // A "list" of one numbered line is a paragraph that happens to start with a number.
+  return blocks.map((block) =>
+    block.kind === "orderedList" && block.items.length === 1
+      ? { kind: "paragraph", lines: [`${orderedListLabel(block, 0)} ${block.items[0]}`] }
+      : block,
+  );
 }

@@ -29,8 +29,13 @@ export function removePageNoise(input: readonly SourceLine[]): PageNoise {
   let linkLines = 0;
   const runningHeads = repeatedPageEdges(input);
 
+  let afterLink = false;
   const lines = input.map((line): SourceLine => {
     if (line.kind !== "text") return line;
+    // A printed link target too long for one line goes on in a second line without spaces.
+    const linkGoesOn = afterLink && !line.text.includes(" ") && /[/%=#]/.test(line.text);
+    afterLink = LINK_ONLY.test(line.text);
+    if (linkGoesOn) return { ...line, kind: "noise" };
     const header = HEADER_WITH_DATE.exec(line.text);
     if (header) {
       headers.push(line.text);

@@ -268,3 +268,107 @@ describe("what the parser refuses or doubts", () => {
     expect(item(meeting, "1.1").beslutning).toEqual([{ type: "paragraph" }]);
   });
 });
+
+/** One item whose Sagsfremstilling is `text`, printed in lines of about 70 characters. */
+function sagsfremstillingOf(text: string): { text: string | null; warnings: string[] } {
+  const meeting = parse(`1. Sager\n1.1. Et punkt\nSAG-2024-00001 abc\nSagsfremstilling\n${text}`);
+  return { text: item(meeting, "1.1").fields.sagsfremstilling, warnings: meeting.warnings };
+}
+
+describe("reading field text conservatively", () => {
+  it("does not make a list of a paragraph starting with a date", () => {
+    const { text } = sagsfremstillingOf(
+      [
+        "Opgaven er beskrevet i lovgivningen og er fordelt mellem kommunerne og",
+        "regionerne efter aftale i det fælles forum for sundhedssamarbejdet i år.",
+        "",
+        "1. januar 2025 overgik opgaven til kommunerne, som siden har løst den i",
+        "tæt samarbejde med regionen og de praktiserende læger i hele området.",
+      ].join("\n"),
+    );
+    expect(text).toBe(
+      "Opgaven er beskrevet i lovgivningen og er fordelt mellem kommunerne og regionerne efter aftale i det fælles forum for sundhedssamarbejdet i år.\n\n1. januar 2025 overgik opgaven til kommunerne, som siden har løst den i tæt samarbejde med regionen og de praktiserende læger i hele området.",
+    );
+  });
+
+  it("keeps a lone numbered line as a paragraph, number and all", () => {
+    const { text } = sagsfremstillingOf(
+      [
+        "Kommunerne har i fællesskab prioriteret én indsats for det kommende år:",
+        "1. Bedre data om udgifterne på det specialiserede socialområde i regionen",
+        "",
+        "Indsatsen følges op på næste møde, hvor arbejdsgruppen giver en status.",
+      ].join("\n"),
+    );
+    expect(text).toContain(
+      "\n\n1. Bedre data om udgifterne på det specialiserede socialområde i regionen\n\n",
+    );
+  });
+
+  it("does not make a heading of a name with a comma", () => {
+    const meeting = parse(
+      [
+        "1. Sager",
+        "1.1. Et punkt",
+        "SAG-2024-00001 abc",
+        "Sagsfremstilling",
+        "Mads Skau, Haderslev",
+        "Orienterede om arbejdet i sundhedssamarbejdsudvalget siden sidste møde og",
+        "om de kommende sager, som udvalget skal behandle i løbet af efteråret.",
+      ].join("\n"),
+    );
+    const types = item(meeting, "1.1").body.content![2]!.content!.map((block) => block.type);
+    expect(types).not.toContain("heading");
+  });
+
+  it("makes a heading of a short line without a full stop followed by a paragraph", () => {
+    const meeting = parse(
+      [
+        "1. Sager",
+        "1.1. Et punkt",
+        "SAG-2024-00001 abc",
+        "Sagsfremstilling",
+        "Budgettet for det kommende år er udarbejdet på baggrund af regnskabet og",
+        "de forventede udgifter, som sekretariatet har opgjort i foråret.",
+        "",
+        "Budget 2026",
+        "Budgettet balancerer med et mindre overskud på 12.000 kr., som overføres",
+        "til egenkapitalen. Der henvises i øvrigt til bilaget om forudsætningerne.",
+      ].join("\n"),
+    );
+    const blocks = item(meeting, "1.1").body.content![2]!.content!;
+    expect(blocks.map((block) => block.type)).toEqual(["paragraph", "heading", "paragraph"]);
+    expect(blocks[1]).toEqual({
+      type: "heading",
+      attrs: { level: 3 },
+      content: [{ type: "text", text: "Budget 2026" }],
+    });
+  });
+
+  it("drops a printed link target that runs over two lines", () => {
+    const { text } = sagsfremstillingOf(
+      [
+        "Aftalen om en akutplan er offentliggjort af ministeriet og kan læses på",
+        "ministeriets hjemmeside sammen med de øvrige dokumenter fra forhandlingerne.",
+        "https://sum.dk/Media/638127382383915179/Aftale%20om%20akutplan%20for%20sygehusv",
+        "%C3%A6senet.pdf",
+        "Fokus er på forebyggelse af sygehusophold og på de aktuelle udfordringer.",
+      ].join("\n"),
+    );
+    expect(text).not.toMatch(/sum\.dk|%C3/);
+    expect(text).toContain("forhandlingerne. Fokus er på forebyggelse");
+  });
+
+  it("reads a dash starting a line mid-sentence as text, with a warning", () => {
+    const { text, warnings } = sagsfremstillingOf(
+      [
+        "Udgifterne til de private tilbud er steget markant, og det gælder både for",
+        "- og udgifterne til de kommunale tilbud er også steget i samme periode.",
+      ].join("\n"),
+    );
+    expect(text).toBe(
+      "Udgifterne til de private tilbud er steget markant, og det gælder både for - og udgifterne til de kommunale tilbud er også steget i samme periode.",
+    );
+    expect(warnings.some((warning) => warning.includes("tankestreg"))).toBe(true);
+  });
+});
