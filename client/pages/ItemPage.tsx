@@ -7,6 +7,7 @@ import { ItemEditor } from "../editor/ItemEditor";
 import { PresenceList } from "../editor/PresenceList";
 import { SaveStatus } from "../editor/SaveStatus";
 import { RouterLink } from "../routing/RouterLink";
+import { useDocumentTitle } from "../routing/useDocumentTitle";
 import { ItemSyncSession } from "../sync/ItemSyncSession";
 import { caseLine } from "./caseLine";
 import { NotFoundPage } from "./NotFoundPage";
@@ -33,6 +34,7 @@ export function ItemPage({ id, user, onUnauthenticated }: ItemPageProps) {
   const validName = parseDocName(docName) !== null;
   const [header, setHeader] = useState<HeaderLoad>({ status: "loading" });
   const [session, setSession] = useState<ItemSyncSession | null>(null);
+  useDocumentTitle(header.status === "loaded" ? header.item.title : "Punkt");
 
   useEffect(() => {
     if (!validName) return;
@@ -77,7 +79,7 @@ export function ItemPage({ id, user, onUnauthenticated }: ItemPageProps) {
         <span aria-current="page">{title}</span>
       </nav>
       <header className="item-header">
-        <h1>{header.status === "loaded" ? header.item.title : "Punkt"}</h1>
+        <h1>{title}</h1>
         {header.status === "loaded" && <p className="case-line">{caseLine(header.item)}</p>}
         {header.status === "unavailable" && (
           <p className="muted">Punktets oplysninger kan ikke hentes lige nu.</p>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { ApiError } from "../api/apiFetch";
 import { login } from "../api/sessionApi";
 import type { SessionUser } from "../api/types";
+import { useDocumentTitle } from "../routing/useDocumentTitle";
 
 const DEMO_ACCOUNTS = [
   { email: "sekretariat@demo.dk", role: "Sekretariat" },
@@ -18,6 +19,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: SessionUser) => v
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useDocumentTitle("Log ind");
 
   async function submit(event: FormEvent) {
     event.preventDefault();

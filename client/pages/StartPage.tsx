@@ -1,8 +1,10 @@
 import { useEffect, useState } from "react";
+import { ApiError } from "../api/apiFetch";
 import { fetchItems } from "../api/itemsApi";
 import type { ItemSummary } from "../api/types";
 import { itemPath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
+import { useDocumentTitle } from "../routing/useDocumentTitle";
 import { caseLine } from "./caseLine";
 
 type Load =
@@ -11,6 +13,7 @@ type Load =
 /** A plain list of the items the server knows; the agenda builder will replace it. */
 export function StartPage({ onUnauthenticated }: { onUnauthenticated: () => void }) {
   const [load, setLoad] = useState<Load>({ status: "loading" });
+  useDocumentTitle("Punkter");
 
   useEffect(() => {
     const controller = new AbortController();
@@ -18,7 +21,7 @@ export function StartPage({ onUnauthenticated }: { onUnauthenticated: () => void
       (items) => setLoad({ status: "loaded", items }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        if ((error as { status?: number }).status === 401) return onUnauthenticated();
+        if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
         console.error("loading items failed", error);
         setLoad({ status: "failed" });
       },
