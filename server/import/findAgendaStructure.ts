@@ -16,6 +16,9 @@ import type { TextLine, Token } from "./tokenizeLines";
  * within their section (a gap is a closed item left out, warned about). If a heading goes back
  * to an earlier number while nothing so far had any text, what came before was a table of
  * contents, and parsing starts again there.
+ *
+ * Agendas numbered "1.", "2.", … without sections (common in municipal committees) are read in
+ * `flat` mode: each such heading is an item, all in one section without number or title.
  */
 
 export interface FieldSkeleton {
@@ -24,6 +27,8 @@ export interface FieldSkeleton {
 }
 
 export interface ItemSkeleton {
+  /** As printed, without the final period: "2.10", or "7" in a flat agenda. */
+  number: string;
   section: number;
   item: number;
   titleLines: TextLine[];
@@ -35,6 +40,7 @@ export interface ItemSkeleton {
 }
 
 export interface SectionSkeleton {
+  /** 0 for the one unnumbered section of a flat agenda. */
   section: number;
   title: string;
   items: ItemSkeleton[];
@@ -49,10 +55,19 @@ export interface AgendaStructure {
 
 const MAX_TITLE_CONTINUATION = 2;
 
-export function findAgendaStructure(tokens: readonly Token[]): AgendaStructure {
-  const shapes = tokens.map((token) =>
-    token.kind === "line" ? matchAgendaLine(token.text) : ({ kind: "text" } as const),
-  );
+export function findAgendaStructure(
+  tokens: readonly Token[],
+  options: { flat?: boolean } = {},
+): AgendaStructure {
+  const shapes = tokens.map((token): AgendaLine => {
+    const shape: AgendaLine =
+      token.kind === "line" ? matchAgendaLine(token.text) : { kind: "text" };
+    if (!options.flat) return shape;
+    if (shape.kind === "section") {
+      return { kind: "item", section: 0, item: shape.section, title: shape.title };
+    }
+    return shape.kind === "item" ? { kind: "text" } : shape;
+  });
   const next = nextLineIndex(tokens);
   const titleEnd = tokens.map((_, index) => findTitleEnd(index, tokens, shapes, next));
   const real = findRealHeadings(tokens, shapes, next, titleEnd);
@@ -102,11 +117,17 @@ export function findAgendaStructure(tokens: readonly Token[]): AgendaStructure {
         if (current !== null && shape.section === current.section && shape.item > lastItem) {
           if (shape.item > lastItem + 1) {
             warnings.push(
-              `Punkt ${shape.section}.${lastItem + 1}` +
-                (shape.item > lastItem + 2 ? `–${shape.section}.${shape.item - 1}` : "") +
+              `Punkt ${itemNumber(shape.section, lastItem + 1)}` +
+                (shape.item > lastItem + 2 ? `–${itemNumber(shape.section, shape.item - 1)}` : "") +
                 " mangler i nummereringen (måske lukkede punkter).",
             );
           }
+        } else if (current === null && shape.section === 0) {
+          warnings.push(
+            "Dagsordenen har punkter uden afsnit; de er samlet i ét afsnit uden nummer og titel.",
+          );
+          section = { section: 0, title: "", items: [] };
+          sections.push(section);
         } else if (current === null || shape.section > current.section) {
           warnings.push(
             `Punkt ${shape.section}.${shape.item} står uden en afsnitsoverskrift; afsnittet har fået en tom titel.`,
@@ -133,7 +154,7 @@ export function findAgendaStructure(tokens: readonly Token[]): AgendaStructure {
       const current: ItemSkeleton = item;
       if (current.fields.some((seen) => seen.field === shape.field)) {
         warnings.push(
-          `Punkt ${current.section}.${current.item}: overskriften "${token.text}" står der to gange; den anden er læst som tekst.`,
+          `Punkt ${current.number}: overskriften "${token.text}" står der to gange; den anden er læst som tekst.`,
         );
         appendText(token);
         continue;
@@ -168,9 +189,10 @@ export function findAgendaStructure(tokens: readonly Token[]): AgendaStructure {
       .slice(index, end + 1)
       .filter((token): token is TextLine => token.kind === "line")
       .map((line, position) =>
-        position === 0 ? { ...line, text: line.text.replace(/^\d+\.\d+\.?\s*/, "") } : line,
+        position === 0 ? { ...line, text: line.text.replace(/^\d+(?:\.\d+)?\.?\s*/, "") } : line,
       );
     item = {
+      number: itemNumber(shape.section, shape.item),
       section: shape.section,
       item: shape.item,
       titleLines,
@@ -188,13 +210,17 @@ export function findAgendaStructure(tokens: readonly Token[]): AgendaStructure {
       item.officers = caseShape.officers;
       if (caseShape.rest !== "") {
         warnings.push(
-          `Punkt ${shape.section}.${shape.item}: "${caseShape.rest}" efter sagsnummeret er ikke læst som sagsbehandlere.`,
+          `Punkt ${item.number}: "${caseShape.rest}" efter sagsnummeret er ikke læst som sagsbehandlere.`,
         );
       }
       return after;
     }
     return end;
   }
+}
+
+function itemNumber(section: number, item: number): string {
+  return section === 0 ? String(item) : `${section}.${item}`;
 }
 
 function isEmptySection(section: SectionSkeleton): boolean {

@@ -90,10 +90,12 @@ function committeeFromText(sources: MeetingInfoSources): string | null {
       const name = pattern.exec(line)?.[1];
       if (name !== undefined && /^\p{Lu}/u.test(name) && name.length <= 80) return name.trim();
     }
-    // A front page titled "Dagsorden" or "Referat" names the committee on the next line.
-    const next = preamble[index + 1];
-    if (/^(?:dagsorden|referat)$/i.test(line) && next !== undefined && NAME_LINE.test(next)) {
-      return next;
+    // A front page titled "Dagsorden" or "Referat" names the committee on the line next to it.
+    if (/^(?:dagsorden|referat)$/i.test(line)) {
+      const name = [preamble[index + 1], preamble[index - 1]].find(
+        (candidate) => candidate !== undefined && NAME_LINE.test(candidate),
+      );
+      if (name !== undefined) return name;
     }
   }
   const names: string[] = [];

@@ -24,12 +24,16 @@ const LABELLED_CASE =
   /^(?:sagsnr|sags nr|sag nr|j\.? ?nr|journalnr)\.?:?\s*(\S*\d\S*)(?:\s+(.*))?$/i;
 const OFFICER = /^\p{L}{2,5}$/u;
 const FIELD_WORDS: Record<string, FieldName> = {
+  // Municipal agendas open an item with a summary where KL's have Baggrund.
+  resume: "baggrund",
+  resumé: "baggrund",
   baggrund: "baggrund",
   indstilling: "indstilling",
   sagsfremstilling: "sagsfremstilling",
   beslutning: "beslutning",
 };
-const FIELD_HEADING = /^(Baggrund|Indstilling|Sagsfremstilling|Beslutning)\s*(?::\s*(.*))?$/;
+const FIELD_HEADING =
+  /^(Baggrund|Indstilling|Sagsfremstilling|Beslutning|Resum[eé]|BAGGRUND|INDSTILLING|SAGSFREMSTILLING|BESLUTNING|RESUM[EÉ])\s*(?::\s*(.*))?$/;
 /** "Direktionens indstilling", "Forvaltningens indstilling". */
 const OWNED_INDSTILLING = /^\p{Lu}\p{Ll}+s indstilling:?$/u;
 /** "Beslutning i Økonomiudvalget den 3. marts 2025" and the like, without the sentence's period. */
@@ -53,9 +57,10 @@ export function matchAgendaLine(text: string): AgendaLine {
     }
     return { kind: "case", caseNumber: caseLine[1]!, officers: [], rest: words.join(" ") };
   }
-  const field = FIELD_HEADING.exec(text);
-  if (field) {
-    return { kind: "field", field: FIELD_WORDS[field[1]!.toLowerCase()]!, rest: field[2] ?? "" };
+  const heading = FIELD_HEADING.exec(text);
+  if (heading) {
+    const field = FIELD_WORDS[heading[1]!.toLowerCase()]!;
+    return { kind: "field", field, rest: heading[2] ?? "" };
   }
   if (OWNED_INDSTILLING.test(text)) return { kind: "field", field: "indstilling", rest: "" };
   // A sentence ends in a period; a heading may only end in a date's.

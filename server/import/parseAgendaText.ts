@@ -4,7 +4,7 @@ import { blocksToText } from "./blocksToText";
 import { buildBlocks } from "./buildBlocks";
 import { dehyphenate } from "./dehyphenate";
 import { findAgendaStructure } from "./findAgendaStructure";
-import type { ItemSkeleton } from "./findAgendaStructure";
+import type { AgendaStructure, ItemSkeleton } from "./findAgendaStructure";
 import { findMeetingInfo } from "./findMeetingInfo";
 import { importFailure } from "./ImportError";
 import type { ImportResult } from "./ImportError";
@@ -50,9 +50,8 @@ export function parseAgendaText(
   if (text.trim() === "") return importFailure("import_empty", "Filen indeholder ingen tekst.");
   const noise = removePageNoise(splitSourceLines(text));
   const { tokens, mode, width } = tokenizeLines(noise.lines, options.lineMode);
-  const structure = findAgendaStructure(tokens);
-  const itemCount = structure.sections.reduce((sum, section) => sum + section.items.length, 0);
-  if (itemCount === 0) {
+  const structure = findStructure(tokens);
+  if (structure === null) {
     return importFailure(
       "import_no_agenda",
       "Teksten ligner ikke en dagsorden eller et referat: der er ingen nummererede punkter " +
@@ -62,7 +61,7 @@ export function parseAgendaText(
 
   const warnings: string[] = [];
   const sections = structure.sections.map((section) => ({
-    number: String(section.section),
+    number: section.section === 0 ? "" : String(section.section),
     title: section.title,
     items: section.items.map((item) => parseItem(item, { mode, width }, warnings)),
   }));
@@ -83,12 +82,26 @@ export function parseAgendaText(
   };
 }
 
+/**
+ * Sections and items, or null. Without any "2.1."-style item the agenda may be numbered flat
+ * ("1.", "2.", …); that reading counts only if most of its items have a case line or fields, since
+ * a plain numbered list has neither.
+ */
+function findStructure(tokens: readonly Token[]): AgendaStructure | null {
+  const nested = findAgendaStructure(tokens);
+  if (nested.sections.some((section) => section.items.length > 0)) return nested;
+  const flat = findAgendaStructure(tokens, { flat: true });
+  const items = flat.sections.flatMap((section) => section.items);
+  const confirmed = items.filter((item) => item.caseNumber !== null || item.fields.length > 0);
+  return items.length > 0 && confirmed.length * 2 >= items.length ? flat : null;
+}
+
 function parseItem(
   item: ItemSkeleton,
   layout: { mode: LineMode; width: number },
   warnings: string[],
 ): ParsedItem {
-  const number = `${item.section}.${item.item}`;
+  const number = item.number;
   const fieldTokens = new Map<FieldName, Token[]>(
     item.fields.map((field) => [field.field, field.tokens]),
   );

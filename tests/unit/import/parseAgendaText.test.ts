@@ -372,3 +372,61 @@ describe("reading field text conservatively", () => {
     expect(warnings.some((warning) => warning.includes("tankestreg"))).toBe(true);
   });
 });
+
+describe("parsing a municipal agenda numbered without sections", () => {
+  const meeting = parse(`Økonomiudvalget
+Referat
+Mødedato: 12. marts 2024
+
+1. Godkendelse af dagsorden
+Sagsnr.: 00.01.00-A00-1-24
+Beslutning
+Godkendt.
+
+2. Budgetopfølgning pr. 31. januar 2024
+Sagsnr.: 00.30.14-Ø00-2-24
+Resumé
+Forvaltningen har udarbejdet budgetopfølgning pr. 31. januar 2024 for hele kommunen.
+SAGSFREMSTILLING
+Budgetopfølgningen viser et forventet mindreforbrug på 4,2 mio. kr. på serviceudgifterne.
+Indstilling
+Direktionen indstiller, at Økonomiudvalget tager budgetopfølgningen til efterretning.
+Beslutning i Økonomiudvalget den 12-03-2024
+Taget til efterretning.
+
+3. Eventuelt
+Beslutning
+Intet.
+`);
+
+  it("reads each numbered heading as an item of one unnumbered section, with a warning", () => {
+    expect(meeting.sections).toHaveLength(1);
+    expect(meeting.sections[0]!.number).toBe("");
+    expect(meeting.sections[0]!.items.map((i) => [i.number, i.title, i.caseNumber])).toEqual([
+      ["1", "Godkendelse af dagsorden", "00.01.00-A00-1-24"],
+      ["2", "Budgetopfølgning pr. 31. januar 2024", "00.30.14-Ø00-2-24"],
+      ["3", "Eventuelt", null],
+    ]);
+    expect(meeting.warnings).toContain(
+      "Dagsordenen har punkter uden afsnit; de er samlet i ét afsnit uden nummer og titel.",
+    );
+  });
+
+  it("reads Resumé as Baggrund and headings in capitals", () => {
+    expect(item(meeting, "2").fields).toEqual({
+      baggrund:
+        "Forvaltningen har udarbejdet budgetopfølgning pr. 31. januar 2024 for hele kommunen.",
+      indstilling:
+        "Direktionen indstiller, at Økonomiudvalget tager budgetopfølgningen til efterretning.",
+      sagsfremstilling:
+        "Budgetopfølgningen viser et forventet mindreforbrug på 4,2 mio. kr. på serviceudgifterne.",
+      beslutning: "Taget til efterretning.",
+    });
+  });
+
+  it("finds committee, date and kind on the front page", () => {
+    expect(meeting.committee).toBe("Økonomiudvalget");
+    expect(meeting.meetingDate).toBe("2024-03-12");
+    expect(meeting.kind).toBe("referat");
+  });
+});
