@@ -11,6 +11,8 @@ import { Sessions } from "./auth/sessions";
 import { SyncTokens } from "./auth/syncTokens";
 import { createApp } from "./http/createApp";
 import { createLogger } from "./logger";
+import { AttachmentService } from "./attachments/AttachmentService";
+import { MeetingService } from "./meetings/MeetingService";
 import { seedDemo } from "./seed/seedDemo";
 import type { Store } from "./store";
 import { openSqliteStore } from "./store";
@@ -41,6 +43,7 @@ export interface RunningServer {
   port: number;
   store: Store;
   sync: SyncServer;
+  meetings: MeetingService;
   close(): Promise<void>;
 }
 
@@ -49,7 +52,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = createLogger(options.quiet ?? false);
   const store = options.store ?? openSqliteStore({ dataDir: options.dataDir });
-  if (options.demo && (await seedDemo(store))) log("seeded demo data");
 
   let secret = await store.settings.getSetting("sync_token_secret");
   if (!secret) {
@@ -70,8 +72,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     pingIntervalMs: options.pingIntervalMs,
     log,
   });
+  const meetings = new MeetingService(store, sync, log);
+  const attachments = new AttachmentService(store, meetings, options.dataDir);
+  if (options.demo && (await seedDemo(store, meetings))) log("seeded demo data");
   const app = createApp({
     store,
+    meetings,
+    attachments,
+    sync,
     sessions,
     tokens,
     clientDir: options.clientDir ?? path.join(ROOT, "dist/client"),
@@ -95,6 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     store,
     sync,
+    meetings,
     close() {
       closing ??= (async () => {
         await sync.close();

@@ -7,6 +7,10 @@ import type { Store } from "../store";
 import { authRoutes } from "./authRoutes";
 import { errorHandler, notFoundHandler } from "./errorHandler";
 import { itemRoutes } from "./itemRoutes";
+import { meetingRoutes } from "./meetingRoutes";
+import type { AttachmentService } from "../attachments/AttachmentService";
+import type { MeetingService } from "../meetings/MeetingService";
+import type { SyncServer } from "../sync/SyncServer";
 import { csrfProtection, loadSession } from "./requireAuth";
 
 export interface AppDeps {
@@ -14,6 +18,9 @@ export interface AppDeps {
   sessions: Sessions;
   tokens: SyncTokens;
   /** The built client (`vite build` output); served with an SPA fallback when present. */
+  meetings: MeetingService;
+  attachments: AttachmentService;
+  sync: SyncServer;
   clientDir: string;
   secureCookies: boolean;
   log: (message: string, context?: Record<string, unknown>) => void;
@@ -29,10 +36,12 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const api = express.Router();
+  // JSON only where the request says JSON; attachment uploads read their raw body themselves.
   api.use(express.json({ limit: "1mb" }));
   api.use(loadSession(deps.sessions));
   api.use(csrfProtection());
   api.use(authRoutes(deps));
+  api.use(meetingRoutes(deps));
   api.use(itemRoutes(deps));
   api.use(notFoundHandler());
   app.use("/api", api);

@@ -1,11 +1,29 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { hashPassword } from "../auth/passwords";
-import { createItem } from "../items/createItem";
+import { parseAgendaText } from "../import";
+import type { MeetingService } from "../meetings/MeetingService";
+import { meetingFromImport } from "../meetings/meetingFromImport";
 import type { Store } from "../store";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demoAccounts";
-import { DEMO_ITEM, DEMO_ITEM_BODY } from "./demoItemBody";
 
-/** Fills an empty database with the demo accounts and a real KKR item. Does nothing otherwise. */
-export async function seedDemo(store: Store): Promise<boolean> {
+export const DEMO_COMMITTEE_ID = "kkr-syddanmark";
+export const DEMO_MEETING_ID = "demo-2025-09-03";
+/** Item 2.1 of the demo meeting: "Temadrøftelse om sundhedsreformen …". */
+export const DEMO_ITEM_ID = "demo-2-1";
+
+const FIXTURE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../tests/fixtures/agendas/kkr-syddanmark-2025-09-03-referat.txt",
+);
+
+/**
+ * Fills an empty database with the demo accounts, the committee KKR Syddanmark, its real
+ * meeting of 3 September 2025 (imported from the published minutes) and an upcoming meeting
+ * made from the template. Does nothing when there are users already.
+ */
+export async function seedDemo(store: Store, meetings: MeetingService): Promise<boolean> {
   if ((await store.users.listUsers()).length > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
@@ -19,6 +37,33 @@ export async function seedDemo(store: Store): Promise<boolean> {
       active: true,
     });
   }
-  await createItem(store, { ...DEMO_ITEM, createdAt: Date.now() }, DEMO_ITEM_BODY);
+  await meetings.createCommittee("KKR Syddanmark", DEMO_COMMITTEE_ID);
+  const parsed = parseAgendaText(await readFile(FIXTURE, "utf8"));
+  if (!parsed.ok) throw new Error(`demo fixture does not parse: ${parsed.error.message}`);
+  await meetingFromImport(meetings, store, parsed.value, {
+    committeeId: DEMO_COMMITTEE_ID,
+    details: {
+      title: "Møde i KKR Syddanmark",
+      date: "2025-09-03",
+      startTime: "10:00",
+      endTime: "13:00",
+      place: "Odense",
+    },
+    userId: null,
+    idPrefix: "demo",
+    meetingId: DEMO_MEETING_ID,
+  });
+  const next = new Date(Date.now() + 21 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await meetings.createFromTemplate(
+    DEMO_COMMITTEE_ID,
+    {
+      title: "Møde i KKR Syddanmark",
+      date: next,
+      startTime: "10:00",
+      endTime: "13:00",
+      place: "Odense",
+    },
+    "u-sekretariat",
+  );
   return true;
 }

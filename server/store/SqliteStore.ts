@@ -3,8 +3,6 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type {
   DocStore,
-  ItemHeader,
-  ItemStore,
   Session,
   SessionStore,
   SettingStore,
@@ -15,6 +13,7 @@ import type {
 } from "./Store";
 import { StoreError } from "./Store";
 import { SQLITE_SCHEMA } from "./sqliteSchema";
+import { sqliteAttachmentStore, sqliteAuditStore, sqliteMeetingStore } from "./sqliteMeetingStore";
 
 export interface SqliteStoreOptions {
   /** Directory for `dagsorden.sqlite`; created when missing. */
@@ -40,7 +39,9 @@ export function openSqliteStore({ dataDir, synchronous = "normal" }: SqliteStore
     docs: sqliteDocStore(db),
     users: sqliteUserStore(db),
     sessions: sqliteSessionStore(db),
-    items: sqliteItemStore(db),
+    meetings: sqliteMeetingStore(db),
+    attachments: sqliteAttachmentStore(db),
+    audit: sqliteAuditStore(db),
     settings: sqliteSettingStore(db),
     async close() {
       db.close();
@@ -258,50 +259,6 @@ function sqliteSettingStore(db: Database.Database): SettingStore {
     },
     async setSetting(key, value) {
       set.run(key, value);
-    },
-  };
-}
-
-interface ItemRow {
-  id: string;
-  title: string;
-  case_number: string | null;
-  officers: string;
-  created_at: number;
-}
-
-function toItem(row: ItemRow): ItemHeader {
-  return {
-    id: row.id,
-    title: row.title,
-    caseNumber: row.case_number,
-    officers: JSON.parse(row.officers) as string[],
-    createdAt: row.created_at,
-  };
-}
-
-function sqliteItemStore(db: Database.Database): ItemStore {
-  const insert = db.prepare(
-    "INSERT INTO items (id, title, case_number, officers, created_at) VALUES (?, ?, ?, ?, ?)",
-  );
-  const get = db.prepare<[string], ItemRow>("SELECT * FROM items WHERE id = ?");
-  const all = db.prepare<[], ItemRow>("SELECT * FROM items ORDER BY created_at, id");
-  return {
-    async createItem(item) {
-      insert.run(
-        item.id,
-        item.title,
-        item.caseNumber,
-        JSON.stringify(item.officers),
-        item.createdAt,
-      );
-    },
-    async getItem(id) {
-      const row = get.get(id);
-      return row ? toItem(row) : null;
-    },
-    async listItems() {
-      return all.all().map(toItem);
     },
   };
 }

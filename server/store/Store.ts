@@ -69,19 +69,71 @@ export interface SessionStore {
   deleteExpiredSessions(now: number): Promise<number>;
 }
 
-/** An agenda item's header (the body lives in the `item:<id>` document). */
-export interface ItemHeader {
+export interface CommitteeRow {
   id: string;
-  title: string;
-  caseNumber: string | null;
-  officers: string[];
+  name: string;
+  /** The meeting template as JSON text, or null for the default. */
+  template: string | null;
+}
+
+export interface MeetingRow {
+  id: string;
+  committeeId: string;
+  /** YYYY-MM-DD, for ordering and for finding the previous meeting. */
+  date: string;
+  version: number;
+  /** The whole meeting (shared/model `Meeting`) as JSON text. */
+  data: string;
   createdAt: number;
 }
 
-export interface ItemStore {
-  createItem(item: ItemHeader): Promise<void>;
-  getItem(id: string): Promise<ItemHeader | null>;
-  listItems(): Promise<ItemHeader[]>;
+export interface MeetingStore {
+  createCommittee(committee: CommitteeRow): Promise<void>;
+  getCommittee(id: string): Promise<CommitteeRow | null>;
+  listCommittees(): Promise<CommitteeRow[]>;
+  setTemplate(committeeId: string, template: string): Promise<void>;
+  createMeeting(meeting: MeetingRow): Promise<void>;
+  getMeeting(id: string): Promise<MeetingRow | null>;
+  listMeetings(committeeId: string): Promise<MeetingRow[]>;
+  /** Replaces the stored meeting if it is still at `expectedVersion`; false if it is not. */
+  saveMeeting(meeting: MeetingRow, expectedVersion: number): Promise<boolean>;
+  /** Registers an item id as belonging to a meeting (ids are global). */
+  addItem(itemId: string, meetingId: string, createdAt: number): Promise<void>;
+  itemMeeting(itemId: string): Promise<string | null>;
+}
+
+export interface AttachmentRow {
+  id: string;
+  itemId: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdBy: string;
+  createdAt: number;
+  deletedAt: number | null;
+}
+
+export interface AttachmentStore {
+  createAttachment(attachment: AttachmentRow): Promise<void>;
+  getAttachment(id: string): Promise<AttachmentRow | null>;
+  listAttachments(itemId: string): Promise<AttachmentRow[]>;
+  markAttachmentDeleted(id: string, at: number): Promise<void>;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: number;
+  userId: string | null;
+  action: string;
+  meetingId: string | null;
+  itemId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditStore {
+  appendAudit(entry: Omit<AuditEntry, "seq">): Promise<void>;
+  listAudit(filter: { meetingId?: string }): Promise<AuditEntry[]>;
 }
 
 /** Small key-value settings (the token secret, the schema version, …). */
@@ -95,7 +147,9 @@ export interface Store {
   readonly docs: DocStore;
   readonly users: UserStore;
   readonly sessions: SessionStore;
-  readonly items: ItemStore;
+  readonly meetings: MeetingStore;
+  readonly attachments: AttachmentStore;
+  readonly audit: AuditStore;
   readonly settings: SettingStore;
   close(): Promise<void>;
 }

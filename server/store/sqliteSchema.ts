@@ -33,13 +33,50 @@ CREATE TABLE IF NOT EXISTS sessions (
   expires_at INTEGER NOT NULL
 ) STRICT;
 
-CREATE TABLE IF NOT EXISTS items (
+CREATE TABLE IF NOT EXISTS committees (
   id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  case_number TEXT,
-  officers TEXT NOT NULL DEFAULT '[]',
+  name TEXT NOT NULL,
+  template TEXT
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS meetings (
+  id TEXT PRIMARY KEY,
+  committee_id TEXT NOT NULL REFERENCES committees(id),
+  date TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  data TEXT NOT NULL,
   created_at INTEGER NOT NULL
 ) STRICT;
+CREATE INDEX IF NOT EXISTS meetings_by_committee ON meetings (committee_id, date);
+
+CREATE TABLE IF NOT EXISTS items (
+  id TEXT PRIMARY KEY,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  created_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS attachments (
+  id TEXT PRIMARY KEY,
+  item_id TEXT NOT NULL REFERENCES items(id),
+  filename TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  deleted_at INTEGER
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  user_id TEXT,
+  action TEXT NOT NULL,
+  meeting_id TEXT,
+  item_id TEXT,
+  details TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS audit_by_meeting ON audit_log (meeting_id, seq);
 
 CREATE TABLE IF NOT EXISTS settings (
   key TEXT PRIMARY KEY,

@@ -8,6 +8,7 @@ import { Paragraph } from "@tiptap/extension-paragraph";
 import { TableKit } from "@tiptap/extension-table";
 import { Text } from "@tiptap/extension-text";
 import { ITEM_FIELDS } from "./fields";
+import { AttachmentMarker } from "./nodes/AttachmentMarker";
 import { createField } from "./nodes/Field";
 import { ItemDocument } from "./nodes/ItemDocument";
 import { SubHeading } from "./nodes/SubHeading";
@@ -27,6 +28,7 @@ export const itemBodyExtensions: AnyExtension[] = [
   OrderedList,
   ListItem,
   HardBreak,
+  AttachmentMarker,
   Bold,
   Italic,
   Link.configure({ openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] }),

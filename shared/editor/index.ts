@@ -1,6 +1,8 @@
 export { itemBodyExtensions } from "./extensions";
 export { ITEM_FIELDS } from "./fields";
 export type { ItemFieldName } from "./fields";
-export { itemBodySchema } from "./schema";
+export { beslutningSchema, itemBodySchema } from "./schema";
+export { beslutningExtensions } from "./beslutning";
 export { createField } from "./nodes/Field";
 export type { FieldDefinition } from "./nodes/Field";
+export { AttachmentMarker } from "./nodes/AttachmentMarker";

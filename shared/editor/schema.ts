@@ -1,5 +1,6 @@
 import { getSchema } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
+import { beslutningExtensions } from "./beslutning";
 import { itemBodyExtensions } from "./extensions";
 
 let cached: Schema | null = null;
@@ -8,4 +9,12 @@ let cached: Schema | null = null;
 export function itemBodySchema(): Schema {
   cached ??= getSchema(itemBodyExtensions);
   return cached;
+}
+
+let beslutningCached: Schema | null = null;
+
+/** The ProseMirror schema of one item's Beslutning in the minutes. */
+export function beslutningSchema(): Schema {
+  beslutningCached ??= getSchema(beslutningExtensions);
+  return beslutningCached;
 }

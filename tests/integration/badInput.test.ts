@@ -1,7 +1,7 @@
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ITEM } from "../../server/seed/demoItemBody";
+import { DEMO_ITEM_ID } from "../../server/seed/seedDemo";
 import { CloseCode, Limits, MessageType, SyncMessageType } from "../../shared/protocol";
 import { openRaw } from "./helpers/rawSocket";
 import type { TestSession } from "./helpers/session";
@@ -10,7 +10,7 @@ import type { TestServer } from "./helpers/testServer";
 import { startTestServer } from "./helpers/testServer";
 import { bodyXml, connectClient, waitSynced } from "./helpers/yClient";
 
-const DOC = `item:${DEMO_ITEM.id}`;
+const DOC = `item:${DEMO_ITEM_ID}`;
 
 function syncMessage(subType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

@@ -1,14 +1,14 @@
 import * as Y from "yjs";
 import { afterEach, describe, expect, it } from "vitest";
 import { BODY_FRAGMENT } from "../../shared/docName";
-import { DEMO_ITEM } from "../../server/seed/demoItemBody";
+import { DEMO_ITEM_ID } from "../../server/seed/seedDemo";
 import { login } from "./helpers/session";
 import type { TestServer } from "./helpers/testServer";
 import { startTestServer } from "./helpers/testServer";
 import { waitFor } from "./helpers/waitFor";
 import { connectClient, fieldText, typeInto, waitSynced } from "./helpers/yClient";
 
-const DOC = `item:${DEMO_ITEM.id}`;
+const DOC = `item:${DEMO_ITEM_ID}`;
 
 describe("compaction", () => {
   let server: TestServer;

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import * as Y from "yjs";
 import { afterEach, describe, expect, it } from "vitest";
 import { CloseCode } from "../../shared/protocol";
-import { DEMO_ITEM } from "../../server/seed/demoItemBody";
+import { DEMO_ITEM_ID } from "../../server/seed/seedDemo";
 import type { ServerProcess } from "./helpers/serverProcess";
 import { freePort, spawnServer } from "./helpers/serverProcess";
 import { login } from "./helpers/session";
@@ -11,7 +11,7 @@ import { waitFor } from "./helpers/waitFor";
 import type { YClient } from "./helpers/yClient";
 import { bodyXml, connectClient, fieldText, typeInto, waitSynced } from "./helpers/yClient";
 
-const DOC = `item:${DEMO_ITEM.id}`;
+const DOC = `item:${DEMO_ITEM_ID}`;
 
 describe("crash and shutdown", () => {
   const dataDir = tempDataDir();

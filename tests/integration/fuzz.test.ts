@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { itemBodySchema } from "../../shared/editor";
 import { CloseCode, MessageType, SyncMessageType } from "../../shared/protocol";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
-import { DEMO_ITEM } from "../../server/seed/demoItemBody";
+import { DEMO_ITEM_ID } from "../../server/seed/seedDemo";
 import { openRaw } from "./helpers/rawSocket";
 import { login } from "./helpers/session";
 import type { TestServer } from "./helpers/testServer";
 import { startTestServer } from "./helpers/testServer";
 import { typeInto } from "./helpers/yClient";
 
-const ITEM = `item:${DEMO_ITEM.id}`;
+const ITEM = `item:${DEMO_ITEM_ID}`;
 const MEETING = "meeting:fuzz";
 const PROBE_ID = 987_654;
 const DOCUMENTED_CLOSES = new Set<number>([

@@ -1,7 +1,7 @@
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEMO_ITEM } from "../../server/seed/demoItemBody";
+import { DEMO_ITEM_ID } from "../../server/seed/seedDemo";
 import { MessageType, SyncMessageType } from "../../shared/protocol";
 import { openRaw } from "./helpers/rawSocket";
 import { login } from "./helpers/session";
@@ -10,7 +10,7 @@ import { startTestServer } from "./helpers/testServer";
 import { waitFor } from "./helpers/waitFor";
 import { connectClient, fieldText, typeInto, waitSynced } from "./helpers/yClient";
 
-const DOC = `item:${DEMO_ITEM.id}`;
+const DOC = `item:${DEMO_ITEM_ID}`;
 
 describe("document lifecycle", () => {
   let server: TestServer;

@@ -83,7 +83,7 @@ export function describeStoreContract(
       expect(await store.docs.countUpdates("item:a")).toBe(3);
     });
 
-    it("keeps users, sessions, items and settings", async () => {
+    it("keeps users, sessions, meetings, items, attachments, audit entries and settings", async () => {
       await store.users.createUser({
         id: "u1",
         email: "A@x.dk",
@@ -115,14 +115,68 @@ export function describeStoreContract(
       expect((await store.sessions.getSession("s1"))?.userId).toBe("u1");
       expect(await store.sessions.deleteExpiredSessions(11)).toBe(1);
       expect(await store.sessions.getSession("s1")).toBeNull();
-      await store.items.createItem({
-        id: "i1",
-        title: "T",
-        caseNumber: "SAG-2025-00001",
-        officers: ["ab", "CD"],
+      await store.meetings.createCommittee({ id: "c1", name: "KKR Syddanmark", template: null });
+      await store.meetings.createMeeting({
+        id: "m1",
+        committeeId: "c1",
+        date: "2025-09-03",
+        version: 0,
+        data: "{}",
         createdAt: 1,
       });
-      expect(await store.items.getItem("i1")).toMatchObject({ officers: ["ab", "CD"] });
+      expect(
+        await store.meetings.saveMeeting(
+          {
+            id: "m1",
+            committeeId: "c1",
+            date: "2025-09-04",
+            version: 1,
+            data: '{"v":1}',
+            createdAt: 1,
+          },
+          0,
+        ),
+      ).toBe(true);
+      // A save against a stale version is refused.
+      expect(
+        await store.meetings.saveMeeting(
+          { id: "m1", committeeId: "c1", date: "2025-09-05", version: 1, data: "{}", createdAt: 1 },
+          0,
+        ),
+      ).toBe(false);
+      expect(await store.meetings.getMeeting("m1")).toMatchObject({
+        version: 1,
+        date: "2025-09-04",
+        data: '{"v":1}',
+      });
+      await store.meetings.addItem("i1", "m1", 1);
+      expect(await store.meetings.itemMeeting("i1")).toBe("m1");
+      expect(await store.meetings.itemMeeting("nope")).toBeNull();
+      await store.attachments.createAttachment({
+        id: "a1",
+        itemId: "i1",
+        filename: "bilag.pdf",
+        contentType: "application/pdf",
+        size: 3,
+        sha256: "a".repeat(64),
+        createdBy: "u1",
+        createdAt: 1,
+        deletedAt: null,
+      });
+      expect(await store.attachments.listAttachments("i1")).toHaveLength(1);
+      await store.attachments.markAttachmentDeleted("a1", 2);
+      expect(await store.attachments.listAttachments("i1")).toHaveLength(0);
+      await store.audit.appendAudit({
+        at: 1,
+        userId: "u1",
+        action: "item.delete",
+        meetingId: "m1",
+        itemId: "i1",
+        details: { reason: "x" },
+      });
+      expect(await store.audit.listAudit({ meetingId: "m1" })).toMatchObject([
+        { action: "item.delete", details: { reason: "x" } },
+      ]);
       await store.settings.setSetting("k", "v1");
       await store.settings.setSetting("k", "v2");
       expect(await store.settings.getSetting("k")).toBe("v2");

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_ITEM } from "../../server/seed/demoItemBody";
+import { DEMO_ITEM_ID } from "../../server/seed/seedDemo";
 import { login } from "./helpers/session";
 import type { TestServer } from "./helpers/testServer";
 import { startTestServer } from "./helpers/testServer";
@@ -7,7 +7,7 @@ import { waitFor } from "./helpers/waitFor";
 import type { YClient } from "./helpers/yClient";
 import { bodyXml, connectClient, fieldText, typeInto, waitSynced } from "./helpers/yClient";
 
-const DOC = `item:${DEMO_ITEM.id}`;
+const DOC = `item:${DEMO_ITEM_ID}`;
 
 describe("sync between stock y-websocket clients", () => {
   let server: TestServer;

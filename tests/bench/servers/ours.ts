@@ -6,13 +6,14 @@
  *   --port=N  --data-dir=DIR  [--items=N]  [--compact-after=N]  [--idle-unload-ms=N]
  *
  * Our server refuses unknown documents, so `--items=N` creates the item documents
- * `item:bench-0` … `item:bench-<N-1>` (the empty item body, as `createItem` writes it for a new
- * item) before announcing ready; existing ones are kept, so a restart on the same data dir
+ * `item:bench-0` … `item:bench-<N-1>` (the empty item body, as `createItemDocument` writes it for a
+ * new item) before announcing ready; existing ones are kept, so a restart on the same data dir
  * finds what the previous process stored. `--compact-after` and `--idle-unload-ms` are the
  * server's own tuning options; the benchmarks leave them at their defaults except where a
  * scenario says otherwise (long history, before compaction).
  */
-import { createItem } from "../../../server/items/createItem";
+import { createItemDocument } from "../../../server/items/createItem";
+import { DEMO_MEETING_ID } from "../../../server/seed/seedDemo";
 import { startServer } from "../../../server/startServer";
 import { announceReady, launcherArgs } from "./childControl";
 
@@ -34,13 +35,8 @@ const items = numberArg("items") ?? 0;
 for (let i = 0; i < items; i++) {
   const id = `bench-${i}`;
   if (await server.store.docs.docExists(`item:${id}`)) continue;
-  await createItem(server.store, {
-    id,
-    title: `Benchmarkpunkt ${i}`,
-    caseNumber: null,
-    officers: [],
-    createdAt: Date.now(),
-  });
+  // Bench items hang off the demo meeting (ids are global; they are not on its agenda).
+  await createItemDocument(server.store, id, DEMO_MEETING_ID);
 }
 
 // As server/main.ts: SIGTERM flushes and compacts every document before exiting.

@@ -1,0 +1,117 @@
+import { Router } from "express";
+import { z } from "zod";
+import { AgendaCommand, MeetingDetails, MeetingTemplate, numberAgenda } from "../../shared/model";
+import type { Meeting } from "../../shared/model";
+import { formatDocName } from "../../shared/docName";
+import type { MeetingService } from "../meetings/MeetingService";
+import type { MeetingDocument } from "../meetings/readMeetingDocument";
+import { readMeetingDocument } from "../meetings/readMeetingDocument";
+import type { SyncServer } from "../sync/SyncServer";
+import { ApiError } from "./ApiError";
+import { requireUser } from "./requireAuth";
+
+const CreateMeetingRequest = MeetingDetails.extend({
+  fromTemplate: z.boolean().default(true),
+});
+
+/** The meeting as the API returns it: with its derived numbers and the name of its live document. */
+export function meetingView(meeting: Meeting) {
+  return {
+    ...meeting,
+    numbers: Object.fromEntries(numberAgenda(meeting.agenda)),
+    doc: formatDocName("meeting", meeting.id),
+  };
+}
+
+export function meetingRoutes(deps: { meetings: MeetingService; sync: SyncServer }): Router {
+  const router = Router();
+  const { meetings } = deps;
+
+  router.get("/committees", async (req, res) => {
+    requireUser(req);
+    res.json({ committees: await meetings.listCommittees() });
+  });
+
+  router.get("/committees/:committeeId/meetings", async (req, res) => {
+    requireUser(req);
+    const list = await meetings.listMeetings(req.params.committeeId);
+    res.json({
+      meetings: list.map((m) => ({
+        id: m.id,
+        title: m.title,
+        date: m.date,
+        startTime: m.startTime,
+        place: m.place,
+        phase: m.phase,
+        itemCount: m.agenda.sections.flatMap((s) =>
+          s.deleted ? [] : s.items.filter((i) => !i.deleted),
+        ).length,
+      })),
+    });
+  });
+
+  router.post("/committees/:committeeId/meetings", async (req, res) => {
+    const { user } = requireUser(req);
+    const { fromTemplate, ...details } = CreateMeetingRequest.parse(req.body);
+    const meeting = fromTemplate
+      ? await meetings.createFromTemplate(req.params.committeeId, details, user.id)
+      : await meetings.createMeeting(req.params.committeeId, details, [], user.id);
+    res.status(201).json({ meeting: meetingView(meeting) });
+  });
+
+  router.get("/committees/:committeeId/template", async (req, res) => {
+    requireUser(req);
+    res.json({ template: await meetings.template(req.params.committeeId) });
+  });
+
+  router.put("/committees/:committeeId/template", async (req, res) => {
+    const { user } = requireUser(req);
+    const template = MeetingTemplate.parse(req.body?.template);
+    await meetings.setTemplate(req.params.committeeId, template, user.id);
+    res.json({ template });
+  });
+
+  router.get("/meetings/:meetingId", async (req, res) => {
+    requireUser(req);
+    res.json({ meeting: meetingView(await meetings.meeting(req.params.meetingId)) });
+  });
+
+  router.post("/meetings/:meetingId/commands", async (req, res) => {
+    const { user } = requireUser(req);
+    const parsed = AgendaCommand.safeParse(req.body);
+    if (!parsed.success) {
+      throw new ApiError(
+        400,
+        "invalid_command",
+        firstIssue(parsed.error.issues),
+        parsed.error.issues,
+      );
+    }
+    const result = await meetings.runCommand(req.params.meetingId, parsed.data, user.id);
+    res.json({ meeting: meetingView(result.meeting), createdId: result.createdId ?? null });
+  });
+
+  router.get("/meetings/:meetingId/document", async (req, res) => {
+    requireUser(req);
+    const document: MeetingDocument = await readMeetingDocument(
+      meetings,
+      deps.sync,
+      req.params.meetingId,
+    );
+    res.json(document);
+  });
+
+  router.get("/meetings/:meetingId/audit", async (req, res) => {
+    requireUser(req);
+    await meetings.meeting(req.params.meetingId);
+    res.json({ entries: await meetings.auditFor(req.params.meetingId) });
+  });
+
+  return router;
+}
+
+function firstIssue(issues: { message: string; path: PropertyKey[] }[]): string {
+  const issue = issues[0];
+  if (!issue) return "Ugyldig kommando";
+  return issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message;
+}

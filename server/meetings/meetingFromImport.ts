@@ -1,0 +1,79 @@
+import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { formatDocName } from "../../shared/docName";
+import { beslutningSchema } from "../../shared/editor";
+import type { Meeting, MeetingDetails } from "../../shared/model";
+import type { ParsedMeeting } from "../import";
+import type { Store } from "../store";
+import type { ItemBodyJson } from "../items/createItem";
+import type { MeetingService, NewMeetingSection } from "./MeetingService";
+
+export interface ImportTarget {
+  committeeId: string;
+  /** Details the document does not show (time, place) or that override what it shows. */
+  details: Partial<MeetingDetails>;
+  userId: string | null;
+  /** Deterministic ids for demo data: item 2.1 becomes `<prefix>-2-1`. */
+  idPrefix?: string;
+  meetingId?: string;
+}
+
+/**
+ * Creates a meeting from a parsed agenda or minutes document: its sections and items, each
+ * item's body, and — for minutes — each item's Beslutning in the meeting's minutes document.
+ */
+export async function meetingFromImport(
+  meetings: MeetingService,
+  store: Store,
+  parsed: ParsedMeeting,
+  target: ImportTarget,
+): Promise<Meeting> {
+  const itemId = (number: string) =>
+    target.idPrefix ? `${target.idPrefix}-${number.replace(/\./g, "-")}` : undefined;
+  const sections: NewMeetingSection[] = parsed.sections.map((section) => ({
+    id: target.idPrefix ? `${target.idPrefix}-s${section.number}` : undefined,
+    title: section.title,
+    items: section.items.map((item) => ({
+      id: itemId(item.number),
+      title: item.title,
+      caseNumber: item.caseNumber,
+      officers: item.officers,
+      closed: false,
+      body: item.body as unknown as ItemBodyJson,
+    })),
+  }));
+  const committee = await meetings.committee(target.committeeId);
+  const details: MeetingDetails = {
+    title: `Møde i ${parsed.committee ?? committee.name}`,
+    date: parsed.meetingDate ?? new Date().toISOString().slice(0, 10),
+    startTime: "09:00",
+    endTime: null,
+    place: "",
+    ...target.details,
+  };
+  const meeting = await meetings.createMeeting(
+    target.committeeId,
+    details,
+    sections,
+    target.userId,
+    target.meetingId,
+  );
+
+  // Beslutning belongs to the minutes document, one fragment per item.
+  const minutes = new Y.Doc();
+  const schema = beslutningSchema();
+  meeting.agenda.sections.forEach((section, s) => {
+    section.items.forEach((item, i) => {
+      const blocks = parsed.sections[s]?.items[i]?.beslutning;
+      if (!blocks || blocks.length === 0) return;
+      prosemirrorJSONToYXmlFragment(
+        schema,
+        { type: "doc", content: blocks },
+        minutes.getXmlFragment(item.id),
+      );
+    });
+  });
+  await store.docs.createDoc(formatDocName("minutes", meeting.id), Y.encodeStateAsUpdate(minutes));
+  minutes.destroy();
+  return meeting;
+}
