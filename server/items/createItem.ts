@@ -7,10 +7,12 @@ import type { Store } from "../store";
 /** ProseMirror JSON of an item body (doc > baggrund, indstilling, sagsfremstilling). */
 export type ItemBodyJson = Record<string, unknown>;
 
+function paragraph(text: string) {
+  return text ? { type: "paragraph", content: [{ type: "text", text }] } : { type: "paragraph" };
+}
+
 /** A body with the three fields; Indstilling may start with a standard sentence. */
 export function itemBodyWith(indstilling = ""): ItemBodyJson {
-  const paragraph = (text: string) =>
-    text ? { type: "paragraph", content: [{ type: "text", text }] } : { type: "paragraph" };
   return {
     type: "doc",
     content: [
