@@ -121,9 +121,9 @@ export function toRef(row: AttachmentRow): AttachmentRef {
 function cleanFilename(filename: string): string {
   // Keep the name people gave the file, minus paths and control characters.
   const base = filename.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f]/g, "")
+  const clean = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
+    .join("")
     .trim()
     .slice(0, 255);
   if (!clean) throw new ApiError(400, "attachment_filename_invalid", "Filnavnet mangler");

@@ -15,7 +15,9 @@ export interface PageNoise {
   linkLines: number;
 }
 
-const HEADER_WITH_DATE = /^(.{2,80}?)\s*\|\s*(\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
+/** "KKR Syddanmark | 11-11-2020", "KKR Syddanmark | 11. november 2020". */
+const HEADER_WITH_DATE =
+  /^(.{2,80}?)\s*\|\s*(\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.\s*\p{L}{3,9}\.?\s+\d{4})$/u;
 const PAGE_NUMBER = [
   /^(?:side|page|s\.)\s*\|?\s*\d{1,4}(?:\s*(?:af|of|\/)\s*\d{1,4})?$/i,
   /^[-–]\s*\d{1,4}\s*[-–]$/,
