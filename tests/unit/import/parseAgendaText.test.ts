@@ -430,3 +430,26 @@ Intet.
     expect(meeting.kind).toBe("referat");
   });
 });
+
+describe("running heads", () => {
+  it("are taken out of the text, also with the date written out, and give committee and date", () => {
+    const meeting = parse(
+      [
+        "1. Sager",
+        "",
+        "1.1. Et punkt",
+        "SAG-2024-00001 abc",
+        "Baggrund",
+        "Første linje af teksten, som fortsætter på næste side i dokumentet og",
+        "KKR Fyn | 3. september 2025",
+        "SIDE | 2",
+        "slutter her.",
+      ].join("\n"),
+    );
+    expect(item(meeting, "1.1").fields.baggrund).toBe(
+      "Første linje af teksten, som fortsætter på næste side i dokumentet og slutter her.",
+    );
+    expect(meeting.committee).toBe("KKR Fyn");
+    expect(meeting.meetingDate).toBe("2025-09-03");
+  });
+});
