@@ -131,8 +131,9 @@ describe("agenda command validation", () => {
     expect(AgendaCommand.safeParse({ type: "nonsense" }).success).toBe(false);
   });
 
+  const attempt = (command: unknown) => () => apply(base, command);
+
   it("refuses an unknown section, an unknown item and an index past the end", () => {
-    const attempt = (command: unknown) => () => apply(base, command);
     expect(attempt({ type: "createItem", sectionId: "nope", title: "x" })).toThrow(AgendaError);
     expect(attempt({ type: "moveItem", itemId: "nope", toSectionId: "s1", toIndex: 0 })).toThrow(
       /findes ikke/,
