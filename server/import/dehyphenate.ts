@@ -10,6 +10,8 @@
  * - before "og"/"eller"/"samt"/"til" — a suspended compound, "social- og sundhedsområdet" —
  *   joined with a space;
  * - inside a web address: "…/moededatoer-dagsordener-" + "og-referater/".
+ *
+ * A line ending in a slash joins the next without a space ("februar/" + "marts").
  */
 
 export interface LinePart {
@@ -40,19 +42,21 @@ interface Join {
 }
 
 const SPACE: Join = { dropHyphen: false, separator: " " };
-const KEEP_HYPHEN: Join = { dropHyphen: false, separator: "" };
+const NO_SPACE: Join = { dropHyphen: false, separator: "" };
 const UNHYPHENATE: Join = { dropHyphen: true, separator: "" };
 
 /** How the text so far and the next printed line join. */
 function joinAfter(sofar: string, next: string): Join {
+  // Lines break after a slash too: "februar/" + "marts", ".../politik/" + "kkr/...".
+  if (/\S\/$/.test(sofar)) return NO_SPACE;
   if (!sofar.endsWith("-") || /\s-$/.test(sofar)) return SPACE;
   const lastToken = /\S+$/.exec(sofar)?.[0] ?? "";
-  if (/^(?:https?:\/\/|www\.)/i.test(lastToken)) return KEEP_HYPHEN;
+  if (/^(?:https?:\/\/|www\.)/i.test(lastToken)) return NO_SPACE;
   if (SUSPENDED_COMPOUND_NEXT.test(next)) return SPACE;
   const fragment = /([\p{L}\p{N}]+)-$/u.exec(sofar)?.[1];
-  if (fragment === undefined) return KEEP_HYPHEN;
-  if (/\p{N}$/u.test(fragment) || /^\p{N}/u.test(next)) return KEEP_HYPHEN;
-  if (/\p{Lu}.*\p{Lu}/u.test(fragment)) return KEEP_HYPHEN;
-  if (LOWERCASE_ABBREVIATIONS.has(fragment.toLowerCase())) return KEEP_HYPHEN;
-  return /^\p{Ll}/u.test(next) ? UNHYPHENATE : KEEP_HYPHEN;
+  if (fragment === undefined) return NO_SPACE;
+  if (/\p{N}$/u.test(fragment) || /^\p{N}/u.test(next)) return NO_SPACE;
+  if (/\p{Lu}.*\p{Lu}/u.test(fragment)) return NO_SPACE;
+  if (LOWERCASE_ABBREVIATIONS.has(fragment.toLowerCase())) return NO_SPACE;
+  return /^\p{Ll}/u.test(next) ? UNHYPHENATE : NO_SPACE;
 }

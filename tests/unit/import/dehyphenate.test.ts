@@ -50,6 +50,15 @@ describe("dehyphenate", () => {
     );
   });
 
+  it("joins a line ending in a slash without a space", () => {
+    expect(dehyphenate(["en dialogrunde (februar/", "marts 2023)"])).toBe(
+      "en dialogrunde (februar/marts 2023)",
+    );
+    expect(dehyphenate(["https://www.kl.dk/politik/", "kkr/kkr-syddanmark/"])).toBe(
+      "https://www.kl.dk/politik/kkr/kkr-syddanmark/",
+    );
+  });
+
   it("joins other lines with one space, also after a dash", () => {
     expect(dehyphenate(["tilbud er stigende -", "både pga."])).toBe(
       "tilbud er stigende - både pga.",

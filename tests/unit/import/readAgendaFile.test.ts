@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importAgendaBytes, importAgendaFile } from "../../../server/import/index";
 import type { ImportErrorCode, ParsedMeeting } from "../../../server/import/index";
 import { FIXTURES } from "./fixtureExpectations";
-import { writeFixtureDocx, writeFixturePdf } from "./writeFixtureDocuments";
+import { writeFixtureDocx, writeFixturePdf, writeTypesetPdf } from "./writeFixtureDocuments";
 
 const FIXTURE_DIR = path.resolve(import.meta.dirname, "../../fixtures/agendas");
 let dir: string;
@@ -89,6 +89,18 @@ function randomBytes(length: number, seed: number): Uint8Array {
   }
   return bytes;
 }
+
+describe.each(FIXTURES)("$file typeset as a PDF", ({ file, meetingDate }) => {
+  it("imports to the same structure and text as the .txt", async () => {
+    const text = await imported(path.join(FIXTURE_DIR, file));
+    const typeset = path.join(dir, `${path.basename(file, ".txt")}-typeset.pdf`);
+    await writeTypesetPdf(text, `${text.committee} | 03-09-2025`, typeset);
+    const pdf = await imported(typeset);
+    // The running head gives every typeset copy a date; the rest must match.
+    expect(pdf.meetingDate).toBe("2025-09-03");
+    expect({ ...structure(pdf), meetingDate: meetingDate }).toEqual(structure(text));
+  }, 30_000);
+});
 
 describe("files that are not agendas", () => {
   it("refuses an empty file", async () => {
