@@ -96,7 +96,7 @@ export async function writeTypesetPdf(
       const caseLine = [item.caseNumber, item.officers.join("/")].filter(Boolean).join(" ");
       if (caseLine !== "") document.font("Helvetica").fontSize(9).text(caseLine);
       document.moveDown(0.6);
-      for (const [field, text] of Object.entries(item.fields)) {
+      for (const [field, text] of Object.entries(item.fields) as [string, string | null][]) {
         if (text === null) continue;
         bold(11).text(field[0]!.toUpperCase() + field.slice(1));
         for (const block of text.split("\n\n").filter((part) => part !== "")) {
