@@ -1,8 +1,8 @@
 import { Router } from "express";
 import { z } from "zod";
 import { parseDocName } from "../../shared/docName";
-import { Sessions } from "../auth/sessions";
-import { CSRF_COOKIE, SESSION_COOKIE } from "../auth/sessions";
+import type { Sessions } from "../auth/sessions";
+import { clearSessionCookies, setSessionCookies } from "../auth/sessionCookies";
 import { verifyPassword } from "../auth/passwords";
 import type { SyncTokens } from "../auth/syncTokens";
 import type { Store, User } from "../store";
@@ -33,12 +33,6 @@ export function authRoutes(deps: {
   secureCookies: boolean;
 }): Router {
   const router = Router();
-  const cookieBase = {
-    sameSite: "lax" as const,
-    secure: deps.secureCookies,
-    path: "/",
-    maxAge: Sessions.ttlMs,
-  };
 
   router.post("/auth/login", async (req, res) => {
     const { email, password } = LoginRequest.parse(req.body);
@@ -51,16 +45,14 @@ export function authRoutes(deps: {
     if (!ok || !user)
       throw new ApiError(401, "invalid_credentials", "Forkert e-mail eller adgangskode");
     const session = await deps.sessions.create(user.id);
-    res.cookie(SESSION_COOKIE, session.id, { ...cookieBase, httpOnly: true });
-    res.cookie(CSRF_COOKIE, session.csrfToken, { ...cookieBase, httpOnly: false });
+    setSessionCookies(res, session, deps.secureCookies);
     res.json({ user: publicUser(user), csrfToken: session.csrfToken });
   });
 
   router.post("/auth/logout", async (req, res) => {
     const auth = requireUser(req);
     await deps.sessions.destroy(auth.session.id);
-    res.clearCookie(SESSION_COOKIE, { path: "/" });
-    res.clearCookie(CSRF_COOKIE, { path: "/" });
+    clearSessionCookies(res);
     res.json({ ok: true });
   });
 
