@@ -115,10 +115,14 @@ function segmentGroup(lines: readonly TextLine[], context: BuildContext, warning
       open("paragraph", { ...line, text: line.text.replace(MARKER, "./. ") });
       return;
     }
+    // A marker alone on its line belongs to the paragraph after it.
+    const afterBareMarker = previous !== null && /^\.\/\.+$/.test(previous.text);
     const startsParagraph =
       current === undefined ||
-      (previous !== null && endsParagraph(previous, context) && STARTS_LIKE_NEW.test(line.text)) ||
-      (previous !== null && standsAlone(previous, line, lines[index + 1], context));
+      (!afterBareMarker &&
+        previous !== null &&
+        ((endsParagraph(previous, context) && STARTS_LIKE_NEW.test(line.text)) ||
+          standsAlone(previous, line, lines[index + 1], context)));
     if (startsParagraph) open("paragraph", line);
     else current.lines.push(line);
   });

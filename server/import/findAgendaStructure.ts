@@ -255,7 +255,12 @@ function findTitleEnd(
   let end = index;
   for (let count = 0; count < MAX_TITLE_CONTINUATION; count += 1) {
     const candidate = end + 1;
-    if (tokens[candidate]?.kind !== "line" || shapes[candidate]!.kind !== "text") break;
+    if (tokens[candidate]?.kind !== "line") break;
+    // "3. Kvartal …" wrapped under a title looks like a section heading, but a real section is
+    // never followed directly by a case line.
+    const wrappedLikeSection =
+      shapes[candidate]!.kind === "section" && shapes[candidate + 1]?.kind === "case";
+    if (shapes[candidate]!.kind !== "text" && !wrappedLikeSection) break;
     end = candidate;
   }
   if (end === index) return index;

@@ -453,3 +453,38 @@ describe("running heads", () => {
     expect(meeting.meetingDate).toBe("2025-09-03");
   });
 });
+
+describe("edge cases of the KL layout", () => {
+  it("reads a title wrapped onto a line that looks like a section heading", () => {
+    const meeting = parse(
+      [
+        "1. Sager",
+        "",
+        "1.1. Orientering om regnskabet for de fælleskommunale sekretariater for",
+        "3. Kvartal 2024",
+        "SAG-2024-00001 abc",
+        "Baggrund",
+        "Tekst.",
+      ].join("\n"),
+    );
+    expect(item(meeting, "1.1").title).toBe(
+      "Orientering om regnskabet for de fælleskommunale sekretariater for 3. Kvartal 2024",
+    );
+    expect(item(meeting, "1.1").caseNumber).toBe("SAG-2024-00001");
+  });
+
+  it("keeps an attachment marker alone on its line with the paragraph after it", () => {
+    const { text } = sagsfremstillingOf(
+      [
+        "Sekretariatet har udarbejdet en årsrapport, som beskriver årets arbejde og",
+        "de væsentligste resultater for kommunerne i regionen i det forløbne år.",
+        "",
+        "./.",
+        "Årsrapporten viser en række resultater, som sekretariatet har opnået.",
+      ].join("\n"),
+    );
+    expect(text).toMatch(
+      /\n\n\.\/\. Årsrapporten viser en række resultater, som sekretariatet har opnået\.$/,
+    );
+  });
+});
