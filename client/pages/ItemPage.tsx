@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { formatDocName, parseDocName } from "../../shared/docName";
+import { CloseCode } from "../../shared/protocol";
 import { ApiError } from "../api/apiFetch";
 import { fetchItem } from "../api/itemsApi";
 import type { ItemSummary, SessionUser } from "../api/types";
@@ -120,9 +121,22 @@ function ItemWorkspace({ session, user, title, onUnauthenticated }: ItemWorkspac
           <SaveStatus state={saveState} />
         </div>
         {problem?.kind === "final" && (
-          <p className="notice notice-error" role="alert">
-            {problem.message}
-          </p>
+          <div className="notice notice-error" role="alert">
+            <p>{problem.message}</p>
+            {problem.code === CloseCode.invalidUpdate && (
+              <p>
+                Hvis fejlen kommer igen efter genindlæsning, kan denne browsers lokale kopi af
+                punktet være forældet.{" "}
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void session.discardLocalCopy().then(() => location.reload())}
+                >
+                  Kassér lokal kopi og genindlæs
+                </button>
+              </p>
+            )}
+          </div>
         )}
         {problem === null && access !== "write" && (
           <p className="notice" role="note">

@@ -102,6 +102,17 @@ export class ItemSyncSession {
     return () => this.listeners.delete(listener);
   };
 
+  /**
+   * Deletes this browser's IndexedDB copy of the document. For when the server refuses what
+   * the local copy holds (e.g. a copy of a document the server no longer has in that form);
+   * unsent edits in it are lost, so the person must ask for it.
+   */
+  async discardLocalCopy(): Promise<void> {
+    this.doc.off("update", this.onDocUpdate);
+    this.provider.destroy();
+    await this.local.clearData();
+  }
+
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
