@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { writeFixturePdf } from "../unit/import/writeFixtureDocuments";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const FIXTURE = "tests/fixtures/agendas/kkr-syddanmark-2025-09-03-referat.txt";
@@ -61,6 +62,16 @@ describe("cli import", () => {
       "sagsfremstilling",
       "beslutning",
     ]);
+  }, 60_000);
+
+  it("prints only JSON for a .pdf too: pdf.js says nothing on stdout", async () => {
+    const pdf = path.join(dir, "referat.pdf");
+    await writeFixturePdf(readFileSync(path.join(ROOT, FIXTURE), "utf8"), pdf);
+    const result = await cli("import", pdf, "--json");
+    expect(result.code).toBe(0);
+    const meeting = JSON.parse(result.stdout) as { kind: string; sections: unknown[] };
+    expect(meeting.kind).toBe("referat");
+    expect(meeting.sections).toHaveLength(4);
   }, 60_000);
 
   it("refuses without --json, since database import is not wired yet", async () => {
