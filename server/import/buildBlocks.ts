@@ -58,7 +58,8 @@ export function buildBlocks(tokens: readonly Token[], context: BuildContext): Fi
   const warnings: string[] = [];
   const units: Unit[] = [];
   for (const group of splitGroups(tokens)) {
-    const groupUnits = keepShortLineRuns(segmentGroup(group, context, warnings), context);
+    const segmented = segmentGroup(group, units[units.length - 1], context, warnings);
+    const groupUnits = keepShortLineRuns(segmented, context);
     groupUnits.forEach((unit, index) => {
       unit.groupStart = index === 0;
       unit.groupSize = groupUnits.length;
@@ -78,7 +79,13 @@ function splitGroups(tokens: readonly Token[]): TextLine[][] {
   return groups.filter((group) => group.length > 0);
 }
 
-function segmentGroup(lines: readonly TextLine[], context: BuildContext, warnings: string[]) {
+/** `before`: the last unit of the previous group, which a numbered list may continue. */
+function segmentGroup(
+  lines: readonly TextLine[],
+  before: Unit | undefined,
+  context: BuildContext,
+  warnings: string[],
+) {
   const units: Unit[] = [];
   const open = (kind: Unit["kind"], line: TextLine, extra: Partial<Unit> = {}) =>
     units.push({ kind, lines: [line], groupStart: false, groupSize: 0, ...extra });
@@ -101,11 +108,12 @@ function segmentGroup(lines: readonly TextLine[], context: BuildContext, warning
     }
     const ordered = matchOrdered(line.text);
     if (ordered) {
+      const listSoFar = current ?? before;
       const continues =
-        current?.kind === "ordered" &&
-        current.style === ordered.style &&
-        current.delimiter === ordered.delimiter &&
-        ordered.ordinal === current.ordinal! + 1;
+        listSoFar?.kind === "ordered" &&
+        listSoFar.style === ordered.style &&
+        listSoFar.delimiter === ordered.delimiter &&
+        ordered.ordinal === listSoFar.ordinal! + 1;
       if (continues || (ordered.ordinal === 1 && afterFinished)) {
         open("ordered", { ...line, text: ordered.text }, ordered);
         return;

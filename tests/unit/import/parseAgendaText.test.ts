@@ -488,3 +488,26 @@ describe("edge cases of the KL layout", () => {
     );
   });
 });
+
+describe("numbered lists with blank lines between the items", () => {
+  it("are one list", () => {
+    const meeting = parse(
+      [
+        "1. Sager",
+        "1.1. Et punkt",
+        "SAG-2024-00001 abc",
+        "Indstilling",
+        "Det indstilles, at udvalget",
+        "",
+        "1. godkender budgettet for 2026",
+        "",
+        "2. tager regnskabet for 2024 til efterretning.",
+      ].join("\n"),
+    );
+    const indstilling = item(meeting, "1.1").body.content![1]!;
+    expect(indstilling.content!.map((block) => block.type)).toEqual(["paragraph", "orderedList"]);
+    expect(item(meeting, "1.1").fields.indstilling).toBe(
+      "Det indstilles, at udvalget\n\n1. godkender budgettet for 2026\n2. tager regnskabet for 2024 til efterretning.",
+    );
+  });
+});
