@@ -7,6 +7,7 @@
 import * as Y from "yjs";
 import { BODY_FRAGMENT } from "../../../shared/docName";
 import { ITEM_FIELDS } from "../../../shared/editor/fields";
+import { waitFor } from "../lib/waitFor";
 
 const TYPING_FIELD = "sagsfremstilling";
 
@@ -62,10 +63,15 @@ export function ensureParagraphs(doc: Y.Doc, count: number, text = "¶"): Y.XmlT
   return paragraphTexts(doc).slice(0, count);
 }
 
-/** The text of every paragraph of the typing field, in order. */
+/** The text of every paragraph of the typing field, in order (none before the body arrived). */
 export function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
   const texts: Y.XmlText[] = [];
-  for (const child of typingField(doc).toArray()) {
+  const field = doc
+    .getXmlFragment(BODY_FRAGMENT)
+    .toArray()
+    .find((child) => child instanceof Y.XmlElement && child.nodeName === TYPING_FIELD);
+  if (!(field instanceof Y.XmlElement)) return texts;
+  for (const child of field.toArray()) {
     if (!(child instanceof Y.XmlElement)) continue;
     const first = child.get(0);
     if (first instanceof Y.XmlText) texts.push(first);
@@ -90,4 +96,16 @@ export function appendBulk(doc: Y.Doc, paragraphs: number, chars: number): void 
       Array.from({ length: paragraphs }, () => paragraph(text)),
     );
   });
+}
+
+/**
+ * Waits until the typing field holds `count` paragraphs. Needed because the reference server
+ * with LevelDB answers a new connection's sync before it has read the document from disk
+ * (`bindState` is not awaited), so the body can arrive as a later update instead of in step 2.
+ */
+export async function paragraphsArrived(doc: Y.Doc, count: number): Promise<Y.XmlText[]> {
+  if (!(await waitFor(() => paragraphTexts(doc).length >= count, 10_000))) {
+    throw new Error(`document body with ${count} paragraphs did not arrive within 10 s`);
+  }
+  return paragraphTexts(doc);
 }

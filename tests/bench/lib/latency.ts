@@ -93,11 +93,16 @@ export class LatencyRecorder {
     times.set(from, to, at);
   }
 
-  /** Records one sample per known character id in `update`; returns how many it found. */
-  receive(update: Uint8Array, receivedAt: number): number {
+  /**
+   * Records one sample per known character id in `update`; returns how many it found. The
+   * reference server and Hocuspocus echo an update to its sender too: a receiver passes its own
+   * client id as `self` so that echo is not counted as a delivery.
+   */
+  receive(update: Uint8Array, receivedAt: number, self = -1): number {
     const meta = Y.parseUpdateMeta(update);
     let found = 0;
     for (const [client, to] of meta.to) {
+      if (client === self) continue;
       const times = this.writers.get(client);
       if (!times) continue;
       const from = meta.from.get(client) ?? to;

@@ -34,6 +34,9 @@ export type ControlMessage =
   | { kind: "reply"; id: number; stats: ChildStats }
   | { kind: "error"; id: number; message: string };
 
+// The harness going away must not leave a server behind, whatever state the launcher is in.
+process.on("disconnect", () => process.exit(0));
+
 function readStatusKb(field: "VmRSS" | "VmHWM"): number {
   const status = readFileSync("/proc/self/status", "utf8");
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status);
@@ -78,8 +81,6 @@ export function announceReady(port: number, openDocs: () => number | null): void
       send({ kind: "error", id: request.id, message: String(error) });
     }
   });
-  // The harness going away must not leave a server behind.
-  process.on("disconnect", () => process.exit(0));
   send({ kind: "ready", port });
 }
 

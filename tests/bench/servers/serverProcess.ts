@@ -10,6 +10,12 @@ import type { ChildStats, ControlCommand, ControlMessage, ControlRequest } from 
 const serversDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(serversDir, "../../..");
 
+/** Children still running; killed if the harness exits without stopping them. */
+const live = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of live) child.kill("SIGKILL");
+});
+
 export class ServerProcess {
   private nextId = 1;
   private readonly pending = new Map<
@@ -23,7 +29,13 @@ export class ServerProcess {
     private readonly child: ChildProcess,
     readonly port: number,
   ) {
-    this.exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+    live.add(child);
+    this.exited = new Promise((resolve) =>
+      child.once("exit", (code) => {
+        live.delete(child);
+        resolve(code);
+      }),
+    );
     child.on("message", (raw: unknown) => {
       const message = raw as ControlMessage;
       if (message.kind === "ready") return;

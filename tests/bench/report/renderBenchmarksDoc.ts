@@ -1,0 +1,3 @@
+import type { BenchResults } from "./results";
+
+export function renderBenchmarksDoc(_file: string, _bench: BenchResults): void {}

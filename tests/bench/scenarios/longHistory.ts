@@ -1,0 +1,197 @@
+/**
+ * Scenario 4, long history: one document built from U small updates (typing one character per
+ * update, every tenth update a backspace and a retype), then loaded cold: the server process
+ * is restarted on its data dir (SIGKILL, then start), warmed up on another document so the
+ * figure is the document's load and not the process's first-connection costs, and a fresh
+ * client connects; the figure is connect → the client holds the whole document, median of
+ * several restarts.
+ *
+ * "Before compaction" is our server started with compaction off (`--compact-after` huge) and
+ * killed with SIGKILL after the build, so its store holds the full update log. "After" is our
+ * server as configured by default, stopped with SIGTERM (which compacts). The reference server
+ * with LevelDB compacts as it writes (y-leveldb merges the log every 500 updates) and
+ * Hocuspocus stores the whole state on every save, so they have one figure, reported as
+ * "after". The in-memory reference server loses the document on restart: no cold load.
+ */
+import * as Y from "yjs";
+import { BODY_FRAGMENT } from "../../../shared/docName";
+import { ensureParagraphs } from "../clients/itemBody";
+import { RawClient } from "../clients/rawClient";
+import { summarize } from "../lib/latency";
+import { measured, serverSettled } from "../lib/measure";
+import { sleep, waitFor } from "../lib/waitFor";
+import { RunningServer } from "../servers/serverUnderTest";
+import type { ServerUnderTest } from "../servers/serverUnderTest";
+import { withMeasurement, type BenchSettings, type CaseResult, type Scenario } from "./scenario";
+
+const IN_FLIGHT = 256;
+const COMPACTION_OFF = ["--compact-after=1000000000"];
+
+/**
+ * Resolves with `performance.now()` once `doc` holds `client`'s changes up to `clock`; rejects
+ * after `timeoutMs` saying how much arrived.
+ */
+function whenState(doc: Y.Doc, client: number, clock: number, timeoutMs = 30_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      doc.off("update", check);
+      const has = Y.getState(doc.store, client);
+      reject(new Error(`after restart the document holds ${has} of ${clock} typed characters`));
+    }, timeoutMs);
+    function check() {
+      if (Y.getState(doc.store, client) < clock) return;
+      doc.off("update", check);
+      clearTimeout(timer);
+      resolve(performance.now());
+    }
+    doc.on("update", check);
+    check();
+  });
+}
+
+/**
+ * Restarts the server `times` times (SIGKILL, so nothing is compacted on the way down), warms
+ * the new process up on another document, then times a fresh client from connect until its
+ * doc holds the whole history (not just sync step 2: the reference server with LevelDB sends
+ * an empty step 2 and the stored document as a later update).
+ */
+async function coldLoads(
+  server: RunningServer,
+  times: number,
+  extraArgs: string[],
+  writer: { client: number; clock: number },
+): Promise<number[]> {
+  const loads: number[] = [];
+  for (let i = 0; i < times; i++) {
+    await server.kill();
+    await server.restart(extraArgs);
+    const [docName, warmUpName] = server.docNames(2);
+    const warmUpDoc = new Y.Doc();
+    const warmUp = await RawClient.connect(await server.target(warmUpName!), { doc: warmUpDoc });
+    await waitFor(() => warmUpDoc.getXmlFragment(BODY_FRAGMENT).length > 0, 5_000);
+    await warmUp.close();
+    const target = await server.target(docName!);
+    const doc = new Y.Doc();
+    const client = new RawClient(target, { doc });
+    try {
+      loads.push((await whenState(doc, writer.client, writer.clock)) - client.startedAt);
+    } finally {
+      await client.close();
+    }
+  }
+  return loads;
+}
+
+export const longHistory: Scenario = {
+  id: "history",
+  title: "4. Long history: cold load before and after compaction",
+  notApplicable: (server) =>
+    server.persistent ? null : "no persistence: the document is gone after a restart",
+  async run(definition: ServerUnderTest, settings: BenchSettings): Promise<CaseResult[]> {
+    const updates = settings.quick ? 10_000 : 100_000;
+    const repeats = settings.quick ? 2 : 5;
+    const ours = definition.id === "ours";
+    const server = await RunningServer.start(definition, {
+      items: 2,
+      extraArgs: ours ? COMPACTION_OFF : [],
+    });
+    try {
+      const [docName, warmUpName] = server.docNames(2);
+      // The other document, used to warm a restarted server up before each cold load.
+      const warmUpDoc = new Y.Doc();
+      const warmUpSeeder = await RawClient.connect(await server.target(warmUpName!), {
+        doc: warmUpDoc,
+      });
+      ensureParagraphs(warmUpDoc, 3, "Et kort punkt.");
+      await warmUpSeeder.barrier();
+      await warmUpSeeder.close();
+
+      const target = await server.target(docName!);
+      const doc = new Y.Doc();
+      const writer = await RawClient.connect(target, { doc });
+      const [text] = ensureParagraphs(doc, 1);
+      await writer.barrier();
+      let received = 0;
+      const listener = await RawClient.connect(target, {
+        onUpdate: (update) => {
+          const meta = Y.parseUpdateMeta(update);
+          const to = meta.to.get(doc.clientID);
+          if (to !== undefined) received += to - (meta.from.get(doc.clientID) ?? to);
+        },
+      });
+      const startClock = Y.getState(doc.store, doc.clientID);
+      settings.log(`long history: ${updates} updates`);
+      const build = await measured(server, async () => {
+        for (let i = 0; i < updates; i++) {
+          if (i % 10 === 9) {
+            doc.transact(() => {
+              text!.delete(text!.length - 1, 1);
+              text!.insert(text!.length, "e");
+            });
+          } else {
+            text!.insert(text!.length, "t");
+          }
+          const sent = Y.getState(doc.store, doc.clientID) - startClock;
+          if (sent - received >= IN_FLIGHT) {
+            await waitFor(() => sent - received < IN_FLIGHT / 2, 30_000, 1);
+          }
+        }
+        const sent = Y.getState(doc.store, doc.clientID) - startClock;
+        return waitFor(() => received >= sent, 30_000);
+      });
+      if (ours) await writer.requestSave();
+      const warmClient = await RawClient.connect(target);
+      const warmMs = (await warmClient.synced) - warmClient.startedAt;
+      await Promise.all([writer.close(), listener.close(), warmClient.close()]);
+      // Hocuspocus saves 2 s after the last change; LevelDB writes are queued. Let them finish:
+      // this scenario is about loading what was stored, not about losing it (scenario 8).
+      await sleep(2500);
+      const settled = await serverSettled(server);
+
+      const metrics: Record<string, number | null> = {
+        updates,
+        buildUpdatesPerS: updates / (build.wallMs / 1000),
+        warmLoadMs: warmMs,
+        coldLoadBeforeMs: null,
+        coldLoadAfterMs: null,
+        docBytes: Y.encodeStateAsUpdate(doc).byteLength,
+      };
+      const writerState = { client: doc.clientID, clock: Y.getState(doc.store, doc.clientID) };
+      if (ours) {
+        settings.log("long history: cold loads with the full update log");
+        const before = await coldLoads(server, repeats, COMPACTION_OFF, writerState);
+        metrics.coldLoadBeforeMs = summarize(before)!.p50;
+        // Our server compacts a long log when it loads it with default settings, and on SIGTERM.
+        await server.kill();
+        await server.restart([]);
+        const client = await RawClient.connect(target);
+        await client.close();
+        await server.stop();
+        await server.restart([]);
+      }
+      settings.log("long history: cold loads");
+      const after = await coldLoads(server, repeats, [], writerState);
+      metrics.coldLoadAfterMs = summarize(after)!.p50;
+      return [
+        withMeasurement(
+          {
+            scenario: "history",
+            case: `${updates} updates`,
+            server: definition.id,
+            status: build.value ? "ok" : "error",
+            note: !build.value
+              ? "not every update reached the listener"
+              : settled
+                ? undefined
+                : "server still busy 2 min after the build",
+            latencyMs: summarize(after),
+            metrics,
+          },
+          build,
+        ),
+      ];
+    } finally {
+      await server.dispose();
+    }
+  },
+};

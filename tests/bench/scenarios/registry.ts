@@ -1,0 +1,19 @@
+/** Every scenario, in the order the issue lists them; the browser scenario runs last. */
+import { coWriting } from "./coWriting";
+import { crash } from "./crash";
+import { durableAck } from "./durableAck";
+import { fanout } from "./fanout";
+import { joinStorm } from "./joinStorm";
+import { longHistory } from "./longHistory";
+import { manyDocs } from "./manyDocs";
+import type { Scenario } from "./scenario";
+
+export const SCENARIOS: Scenario[] = [
+  fanout,
+  coWriting,
+  manyDocs,
+  longHistory,
+  joinStorm,
+  durableAck,
+  crash,
+];
