@@ -52,7 +52,7 @@ const NOT_A_NAME = new Set([
 ]);
 /** A line that is only a name: capitalised, short, no digits, no sentence. */
 const NAME_LINE = /^\p{Lu}[\p{L} &-]{1,60}$/u;
-const DATE_CONTEXT = /møde|dato|dagsorden|referat|tidspunkt|afholdes/i;
+const DATE_CONTEXT = /møde|dato|dagsorden|referat|tidspunkt|\btid\b|afholdes|\bkl\./i;
 
 export function findMeetingInfo(sources: MeetingInfoSources): MeetingInfo {
   const warnings: string[] = [];
@@ -60,13 +60,25 @@ export function findMeetingInfo(sources: MeetingInfoSources): MeetingInfo {
   const committee = committeeFromHeaders(sources.headers) ?? committeeFromText(sources);
   if (committee === null) warnings.push("Udvalgets navn fremgår ikke tydeligt af teksten.");
 
+  // A table of contents on the front page names other meetings' dates in item titles.
+  const frontPage = sources.preamble.filter(
+    (line) => !/^\d{1,2}(?:\.\d{1,2})?\.?\s+\p{Lu}/u.test(line),
+  );
   let meetingDate = mostFrequent(
     sources.headers.flatMap((header) => findDanishDates(header).map((date) => date.iso)),
   );
   meetingDate ??=
-    sources.preamble
-      .filter((line) => DATE_CONTEXT.test(line))
-      .flatMap((line) => findDanishDates(line))[0]?.iso ?? null;
+    frontPage.filter((line) => DATE_CONTEXT.test(line)).flatMap((line) => findDanishDates(line))[0]
+      ?.iso ?? null;
+  if (meetingDate === null) {
+    // Any other date on the front page is likely the meeting's, but not certainly.
+    meetingDate = frontPage.flatMap((line) => findDanishDates(line))[0]?.iso ?? null;
+    if (meetingDate !== null) {
+      warnings.push(
+        `Mødedatoen ${danishDate(meetingDate)} er den første dato på forsiden; kontrollér den.`,
+      );
+    }
+  }
   if (meetingDate === null) warnings.push(missingDateWarning(sources.items));
 
   const beslutninger = sources.items.map((item) => item.fields.beslutning);

@@ -51,7 +51,7 @@ export function matchAgendaLine(text: string): AgendaLine {
   const caseLine = KL_CASE.exec(text) ?? LABELLED_CASE.exec(text);
   if (caseLine) {
     const words = (caseLine[2] ?? "").split(/\s+/).filter((word) => word !== "");
-    const officers = words.flatMap((word) => word.split("/"));
+    const officers = words.flatMap((word) => word.split(/[/,]/)).filter((part) => part !== "");
     if (officers.every((initials) => OFFICER.test(initials))) {
       return { kind: "case", caseNumber: caseLine[1]!, officers, rest: "" };
     }

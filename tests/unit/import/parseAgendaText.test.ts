@@ -511,3 +511,38 @@ describe("numbered lists with blank lines between the items", () => {
     );
   });
 });
+
+describe("the meeting date on a front page", () => {
+  const agenda = (frontPage: string[]) =>
+    parse(
+      [
+        ...frontPage,
+        "1. Godkendelse af referat",
+        "1.1. Godkendelse af referat fra mødet den 17. juni 2025",
+        "SAG-2025-00001 abc",
+        "Indstilling",
+        "Det indstilles, at KKR Fyn godkender referatet.",
+      ].join("\n"),
+    );
+
+  it("is read from a line about the meeting's time, not from the table of contents", () => {
+    const meeting = agenda([
+      "Dagsorden",
+      "KKR Fyn",
+      "Tid: Onsdag den 3. september 2025 kl. 10.00-12.00",
+      "Indhold",
+      "1.1. Godkendelse af referat fra mødet den 17. juni 2025 ........ 2",
+      "1.2. Godkendelse af referat fra mødet den 17. juni 2025 2",
+    ]);
+    expect(meeting.meetingDate).toBe("2025-09-03");
+    expect(meeting.committee).toBe("KKR Fyn");
+  });
+
+  it("is taken from any date on the front page as a last resort, with a warning", () => {
+    const meeting = agenda(["Dagsorden", "KKR Fyn", "3. september 2025"]);
+    expect(meeting.meetingDate).toBe("2025-09-03");
+    expect(meeting.warnings).toContain(
+      "Mødedatoen 3. september 2025 er den første dato på forsiden; kontrollér den.",
+    );
+  });
+});
