@@ -512,19 +512,21 @@ describe("numbered lists with blank lines between the items", () => {
   });
 });
 
-describe("the meeting date on a front page", () => {
-  const agenda = (frontPage: string[]) =>
-    parse(
-      [
-        ...frontPage,
-        "1. Godkendelse af referat",
-        "1.1. Godkendelse af referat fra mødet den 17. juni 2025",
-        "SAG-2025-00001 abc",
-        "Indstilling",
-        "Det indstilles, at KKR Fyn godkender referatet.",
-      ].join("\n"),
-    );
+/** An agenda with `frontPage` before its first section. */
+function agenda(frontPage: string[]): ParsedMeeting {
+  return parse(
+    [
+      ...frontPage,
+      "1. Godkendelse af referat",
+      "1.1. Godkendelse af referat fra mødet den 17. juni 2025",
+      "SAG-2025-00001 abc",
+      "Indstilling",
+      "Det indstilles, at KKR Fyn godkender referatet.",
+    ].join("\n"),
+  );
+}
 
+describe("the meeting date on a front page", () => {
   it("is read from a line about the meeting's time, not from the table of contents", () => {
     const meeting = agenda([
       "Dagsorden",
