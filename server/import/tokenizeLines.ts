@@ -88,14 +88,12 @@ function isDoubleSpaced(lines: readonly SourceLine[]): boolean {
 }
 
 function detectLineMode(texts: readonly string[]): LineMode {
-  if (
-    percentile(
-      texts.map((text) => text.length),
-      0.75,
-    ) > 120
-  )
-    return "paragraphs";
+  const lengths = texts.map((text) => text.length);
+  if (percentile(lengths, 0.75) > 120) return "paragraphs";
   const long = texts.filter((text) => text.length >= 40);
+  // No printed line of an A4 page holds much more than 110 characters; a table row might.
+  const overlong = lengths.filter((length) => length > 110).length;
+  if (overlong >= Math.max(1, 0.1 * long.length)) return "paragraphs";
   if (long.length < 5) return "wrapped";
   const hyphenated = long.filter((text) => /\p{L}-$/u.test(text)).length / long.length;
   const unfinished = long.filter((text) => !/[.!?:;]["'”’)]*$/.test(text)).length / long.length;

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importAgendaBytes, importAgendaFile } from "../../../server/import/index";
 import type { ImportErrorCode, ParsedMeeting } from "../../../server/import/index";
@@ -99,6 +100,67 @@ describe.each(FIXTURES)("$file typeset as a PDF", ({ file, meetingDate }) => {
     // The running head gives every typeset copy a date; the rest must match.
     expect(pdf.meetingDate).toBe("2025-09-03");
     expect({ ...structure(pdf), meetingDate: meetingDate }).toEqual(structure(text));
+  }, 30_000);
+});
+
+describe("a Word document written paragraph by paragraph", () => {
+  it("reads Word's own bullets and numbering as lists", async () => {
+    const document = new Document({
+      numbering: {
+        config: [
+          {
+            reference: "decimal",
+            levels: [
+              {
+                level: 0,
+                format: LevelFormat.DECIMAL,
+                text: "%1.",
+                alignment: AlignmentType.START,
+              },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph("Dagsorden"),
+            new Paragraph("KKR Sjælland"),
+            new Paragraph("1. Regionalpolitiske sager"),
+            new Paragraph("1.1. Status på arbejdet med den regionale uddannelsesaftale"),
+            new Paragraph("SAG-2024-00123 abc/def"),
+            new Paragraph("Baggrund"),
+            new Paragraph(
+              "Kommunerne og regionen indgik i foråret en aftale om uddannelse, som nu skal følges op. Arbejdsgruppen har samlet de første erfaringer.",
+            ),
+            new Paragraph("Erfaringerne handler især om:"),
+            new Paragraph({ text: "Praktikpladser", bullet: { level: 0 } }),
+            new Paragraph({ text: "Frafald på de første semestre", bullet: { level: 0 } }),
+            new Paragraph("Indstilling"),
+            new Paragraph("Det indstilles, at KKR Sjælland"),
+            new Paragraph({
+              text: "tager status til efterretning",
+              numbering: { reference: "decimal", level: 0 },
+            }),
+            new Paragraph({
+              text: "drøfter de næste skridt.",
+              numbering: { reference: "decimal", level: 0 },
+            }),
+          ],
+        },
+      ],
+    });
+    const result = await importAgendaBytes(await Packer.toBuffer(document));
+    if (!result.ok) throw new Error(result.error.message);
+    const item = result.value.sections[0]!.items[0]!;
+    expect(result.value.committee).toBe("KKR Sjælland");
+    expect(item.officers).toEqual(["abc", "def"]);
+    expect(item.fields.baggrund).toBe(
+      "Kommunerne og regionen indgik i foråret en aftale om uddannelse, som nu skal følges op. Arbejdsgruppen har samlet de første erfaringer.\n\nErfaringerne handler især om:\n\n– Praktikpladser\n– Frafald på de første semestre",
+    );
+    expect(item.fields.indstilling).toBe(
+      "Det indstilles, at KKR Sjælland\n\n1. tager status til efterretning\n2. drøfter de næste skridt.",
+    );
   }, 30_000);
 });
 
