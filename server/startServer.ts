@@ -5,9 +5,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DocKind } from "../shared/docName";
 import { itemBodySchema } from "../shared/editor";
-import { docAccess } from "../shared/permissions";
+import type { Access } from "../shared/permissions";
 import { Limits } from "../shared/protocol";
+import { LoginThrottle } from "./auth/LoginThrottle";
+import type { ThrottleLimits } from "./auth/LoginThrottle";
+import type { OidcConfig } from "./auth/oidc";
 import { Sessions } from "./auth/sessions";
+import { AccessPolicy } from "./permissions/AccessPolicy";
+import { VersionService } from "./versions/VersionService";
+import { ItemWorkflow } from "./workflow/ItemWorkflow";
 import { SyncTokens } from "./auth/syncTokens";
 import { createApp } from "./http/createApp";
 import { createLogger } from "./logger";
@@ -34,8 +40,11 @@ export interface ServerOptions {
   idleUnloadMs?: number;
   compactAfterUpdates?: number;
   pingIntervalMs?: number;
+  loginLimits?: ThrottleLimits;
   /** A store to use instead of opening SQLite in `dataDir`. */
   store?: Store;
+  /** OpenID Connect login besides passwords; absent or null: passwords only. */
+  oidc?: OidcConfig | null;
 }
 
 export interface RunningServer {
@@ -61,11 +70,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sessions = new Sessions(store);
   const tokens = new SyncTokens(secret, Limits.syncTokenTtlMs);
   const itemValidator = createBodyValidator(itemBodySchema());
-  const sync = new SyncServer({
+  const sync: SyncServer = new SyncServer({
     store,
     sessions,
     tokens,
-    accessFor: async (user, doc) => docAccess({ userId: user.id }, { docKind: doc.kind }),
+    // Bound late: the policy needs the meeting service, which needs this sync server.
+    accessFor: (user, doc): Promise<Access> => policy.docAccess(user, doc),
     validatorFor: (kind: DocKind): BodyValidator | null => (kind === "item" ? itemValidator : null),
     idleUnloadMs: options.idleUnloadMs,
     compactAfterUpdates: options.compactAfterUpdates,
@@ -73,17 +83,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
   const meetings = new MeetingService(store, sync, log);
+  const policy: AccessPolicy = new AccessPolicy(store, meetings);
+  const versions = new VersionService(store, sync);
+  const workflow = new ItemWorkflow(meetings, policy, versions, sync);
   const attachments = new AttachmentService(store, meetings, options.dataDir);
   if (options.demo && (await seedDemo(store, meetings))) log("seeded demo data");
   const app = createApp({
     store,
     meetings,
     attachments,
+    policy,
+    workflow,
+    versions,
+    throttle: new LoginThrottle(options.loginLimits),
     sync,
     sessions,
     tokens,
     clientDir: options.clientDir ?? path.join(ROOT, "dist/client"),
     secureCookies: false,
+    oidc: options.oidc ?? null,
     log,
   });
   const server = createServer(app);

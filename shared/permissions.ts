@@ -1,37 +1,142 @@
 /**
- * Who may do what with a document: one pure function, used by the server to enforce and by the
- * client to show only what a person may do.
+ * Who may do what: pure functions, used by the server to enforce (per websocket connection and
+ * per HTTP command) and by the client to show only what a person may do. Tested as full tables
+ * in tests/unit/permissions.test.ts.
  *
- * This first version knows signed-in people and document kinds; the roles-and-workflow issue
- * adds committee roles, item status and officer assignment as further inputs.
+ * Policy in short: the secretariat builds and edits everything; a case officer writes the items
+ * assigned to them while they are drafts; directors and the chair review by commenting; the
+ * chair approves, and approved text is read-only for everyone until it is reopened; readers see
+ * what has been sent out, never closed items. Structure (`meeting:` documents) is written by the
+ * server alone.
  */
 import type { DocKind } from "./docName";
+import type { ItemStatus, MeetingPhase } from "./model/agenda";
+import type { Role } from "./roles";
 
 export type Access = "none" | "read" | "comment" | "write";
 
-export interface AccessSubject {
-  /** null when nobody is signed in. */
-  userId: string | null;
-}
-
-export interface AccessContext {
+export interface DocAccessInput {
+  /** The person's role in the committee the document belongs to; null: not a member. */
+  role: Role | null;
   docKind: DocKind;
+  meetingPhase: MeetingPhase;
+  /** For `item` and `comments` documents. */
+  itemStatus: ItemStatus | null;
+  /** The person's initials are among the item's case officers. */
+  isOfficer: boolean;
+  /** Lukket punkt. */
+  itemClosed: boolean;
 }
 
-export function docAccess(subject: AccessSubject, context: AccessContext): Access {
-  if (subject.userId === null) return "none";
-  switch (context.docKind) {
-    // The agenda structure is written by the server alone, from validated HTTP commands.
+export function docAccess(input: DocAccessInput): Access {
+  const { role } = input;
+  if (role === null) return "none";
+  switch (input.docKind) {
     case "meeting":
-      return "read";
+      return role === "laeser" && input.meetingPhase === "forberedelse" ? "none" : "read";
     case "item":
-    case "comments":
+      return itemAccess(input);
+    case "comments": {
+      // Comments are internal working material: anyone who may comment writes the thread.
+      const item = itemAccess(input);
+      return item === "write" || item === "comment" ? "write" : item;
+    }
     case "minutes":
+      if (role === "laeser") return input.meetingPhase === "referat_godkendt" ? "read" : "none";
+      if (role === "sekretariat" && input.meetingPhase === "afholdt") return "write";
+      return "read";
+  }
+}
+
+function itemAccess({
+  role,
+  meetingPhase,
+  itemStatus,
+  isOfficer,
+  itemClosed,
+}: DocAccessInput): Access {
+  if (role === "laeser") {
+    return meetingPhase !== "forberedelse" && !itemClosed ? "read" : "none";
+  }
+  if (itemStatus === "godkendt") return "read";
+  switch (role) {
+    case "sekretariat":
       return "write";
+    case "sagsbehandler":
+      return isOfficer && itemStatus === "kladde" ? "write" : "comment";
+    case "direktoer":
+    case "formand":
+      return "comment";
+    default:
+      return "none";
   }
 }
 
 /** True when an access level lets a connection's document updates be applied. */
 export function canWriteDoc(access: Access): boolean {
   return access === "write";
+}
+
+/** Actions over HTTP that depend on the role alone. */
+export const ROLE_ACTIONS = {
+  /** Agenda commands, meeting details, attachments on any item. */
+  editAgenda: ["sekretariat"],
+  createMeeting: ["sekretariat"],
+  editTemplate: ["sekretariat"],
+  manageUsers: ["sekretariat"],
+  viewAudit: ["sekretariat", "formand", "direktoer"],
+} as const satisfies Record<string, readonly Role[]>;
+export type RoleAction = keyof typeof ROLE_ACTIONS;
+
+export function roleMay(role: Role | null, action: RoleAction): boolean {
+  return role !== null && (ROLE_ACTIONS[action] as readonly Role[]).includes(role);
+}
+
+/** The item workflow: Kladde → Til gennemsyn → Klar til godkendelse → Godkendt → (genåbnet) Kladde. */
+export const ITEM_TRANSITIONS = {
+  sendToReview: { from: ["kladde"], to: "til_gennemsyn", label: "Send til gennemsyn" },
+  signOff: {
+    from: ["til_gennemsyn"],
+    to: "klar_til_godkendelse",
+    label: "Godkend faglig gennemgang",
+  },
+  sendBack: {
+    from: ["til_gennemsyn", "klar_til_godkendelse"],
+    to: "kladde",
+    label: "Send tilbage",
+  },
+  approve: { from: ["klar_til_godkendelse"], to: "godkendt", label: "Godkend endelig tekst" },
+  reopen: { from: ["godkendt"], to: "kladde", label: "Genåbn" },
+} as const satisfies Record<string, { from: readonly ItemStatus[]; to: ItemStatus; label: string }>;
+export type ItemTransition = keyof typeof ITEM_TRANSITIONS;
+
+/** Transitions that need a text: why it is sent back, why approved text is reopened. */
+export const TRANSITIONS_NEEDING_REASON: readonly ItemTransition[] = ["sendBack", "reopen"];
+
+export function mayTransition(
+  role: Role | null,
+  transition: ItemTransition,
+  status: ItemStatus,
+  isOfficer: boolean,
+): boolean {
+  if (role === null) return false;
+  if (!(ITEM_TRANSITIONS[transition].from as readonly ItemStatus[]).includes(status)) return false;
+  switch (transition) {
+    case "sendToReview":
+      return role === "sekretariat" || (role === "sagsbehandler" && isOfficer);
+    case "signOff":
+      return role === "direktoer";
+    case "sendBack":
+      return role === "direktoer" || role === "formand" || role === "sekretariat";
+    case "approve":
+      return role === "formand";
+    case "reopen":
+      return role === "formand" || role === "sekretariat";
+  }
+}
+
+/** Whether initials (as a user's) name one of an item's officers; case is not significant. */
+export function isOfficerOf(initials: string, officers: readonly string[]): boolean {
+  const mine = initials.toLowerCase();
+  return officers.some((officer) => officer.toLowerCase() === mine);
 }

@@ -17,7 +17,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { BODY_FRAGMENT } from "../../shared/docName";
-import { docAccess, type Access } from "../../shared/permissions";
+import type { Access } from "../../shared/permissions";
 import { MessageType, SyncMessageType } from "../../shared/protocol";
 import { closeProblemFor, type CloseProblem } from "./closeProblem";
 import {
@@ -30,8 +30,12 @@ import {
 
 export interface ItemSyncSnapshot {
   saveState: SaveState;
-  /** What the server says this connection may do (until it says, what permissions.ts predicts). */
-  access: Access;
+  /**
+   * What the server last said this person may do with the document; null until it has said
+   * (the editor stays read-only meanwhile, without claiming a permission it does not know).
+   * Kept across reconnects, so offline editing goes on with the last known access.
+   */
+  access: Access | null;
   /** The body holds its fields (from IndexedDB or the server), so an editor may be mounted. */
   ready: boolean;
   /** A close that needs the person's attention; null while all is well or merely offline. */
@@ -40,7 +44,6 @@ export interface ItemSyncSnapshot {
 
 export interface ItemSyncSessionOptions {
   docName: string;
-  userId: string;
   /** e.g. "ws://localhost:3000"; the session connects to `${wsOrigin}/sync/${docName}`. */
   wsOrigin: string;
 }
@@ -58,12 +61,12 @@ export class ItemSyncSession {
   private flushScheduled = false;
   private destroyed = false;
 
-  constructor({ docName, userId, wsOrigin }: ItemSyncSessionOptions) {
+  constructor({ docName, wsOrigin }: ItemSyncSessionOptions) {
     this.doc = new Y.Doc();
     this.fragment = this.doc.getXmlFragment(BODY_FRAGMENT);
     this.snapshot = {
       saveState: initialSaveState,
-      access: docAccess({ userId }, { docKind: "item" }),
+      access: null,
       ready: false,
       problem: null,
     };

@@ -1,10 +1,13 @@
+import { createHash } from "node:crypto";
 import { Router } from "express";
 import { z } from "zod";
 import { parseDocName } from "../../shared/docName";
-import type { Sessions } from "../auth/sessions";
+import type { LoginThrottle } from "../auth/LoginThrottle";
+import { hashPassword, verifyPassword } from "../auth/passwords";
 import { clearSessionCookies, setSessionCookies } from "../auth/sessionCookies";
-import { verifyPassword } from "../auth/passwords";
+import type { Sessions } from "../auth/sessions";
 import type { SyncTokens } from "../auth/syncTokens";
+import type { MeetingService } from "../meetings/MeetingService";
 import type { Store, User } from "../store";
 import { ApiError } from "./ApiError";
 import { requireUser } from "./requireAuth";
@@ -12,6 +15,11 @@ import { requireUser } from "./requireAuth";
 const LoginRequest = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
+});
+
+const AcceptInviteRequest = z.object({
+  token: z.string().min(10).max(200),
+  password: z.string().min(10, { message: "Adgangskoden skal være mindst 10 tegn" }).max(1024),
 });
 
 const SyncTokenRequest = z.object({ doc: z.string().min(1).max(200) });
@@ -26,39 +34,86 @@ export function publicUser(user: User) {
   };
 }
 
-export function authRoutes(deps: {
+export function hashInviteToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export interface AuthDeps {
   store: Store;
   sessions: Sessions;
   tokens: SyncTokens;
+  throttle: LoginThrottle;
+  meetings: MeetingService;
   secureCookies: boolean;
-}): Router {
+}
+
+export function authRoutes(deps: AuthDeps): Router {
   const router = Router();
+  const { store, meetings } = deps;
 
   router.post("/auth/login", async (req, res) => {
     const { email, password } = LoginRequest.parse(req.body);
-    const user = await deps.store.users.getUserByEmail(email);
+    const address = req.ip ?? "unknown";
+    const wait = deps.throttle.retryAfterMs(email, address);
+    if (wait > 0) {
+      await meetings.audit(null, "auth.login_throttled", null, null, { email, address });
+      res.set("Retry-After", String(Math.ceil(wait / 1000)));
+      throw new ApiError(429, "too_many_attempts", "For mange forsøg. Vent lidt, og prøv igen.");
+    }
+    const user = await store.users.getUserByEmail(email);
     const ok =
       user !== null &&
       user.active &&
       user.passwordHash !== null &&
       (await verifyPassword(user.passwordHash, password));
-    if (!ok || !user)
+    if (!ok || !user) {
+      deps.throttle.recordFailure(email, address);
+      await meetings.audit(user?.id ?? null, "auth.login_failed", null, null, {
+        email,
+        address,
+        method: "password",
+      });
       throw new ApiError(401, "invalid_credentials", "Forkert e-mail eller adgangskode");
+    }
+    deps.throttle.recordSuccess(email);
     const session = await deps.sessions.create(user.id);
     setSessionCookies(res, session, deps.secureCookies);
-    res.json({ user: publicUser(user), csrfToken: session.csrfToken });
+    await meetings.audit(user.id, "auth.login", null, null, { method: "password", address });
+    res.json({
+      user: publicUser(user),
+      csrfToken: session.csrfToken,
+      memberships: await store.users.memberships(user.id),
+    });
   });
 
   router.post("/auth/logout", async (req, res) => {
     const auth = requireUser(req);
     await deps.sessions.destroy(auth.session.id);
     clearSessionCookies(res);
+    await meetings.audit(auth.user.id, "auth.logout", null, null, {});
     res.json({ ok: true });
   });
 
-  router.get("/me", (req, res) => {
+  router.post("/auth/accept-invite", async (req, res) => {
+    const { token, password } = AcceptInviteRequest.parse(req.body);
+    const userId = await store.users.takeInvite(hashInviteToken(token), Date.now());
+    const user = userId ? await store.users.getUser(userId) : null;
+    if (!user || !user.active)
+      throw new ApiError(400, "invite_invalid", "Invitationen er ugyldig eller udløbet");
+    await store.users.updateUser(user.id, { passwordHash: await hashPassword(password) });
+    const session = await deps.sessions.create(user.id);
+    setSessionCookies(res, session, deps.secureCookies);
+    await meetings.audit(user.id, "auth.invite_accepted", null, null, {});
+    res.json({ user: publicUser(user), csrfToken: session.csrfToken });
+  });
+
+  router.get("/me", async (req, res) => {
     const auth = requireUser(req);
-    res.json({ user: publicUser(auth.user), csrfToken: auth.session.csrfToken });
+    res.json({
+      user: publicUser(auth.user),
+      csrfToken: auth.session.csrfToken,
+      memberships: await store.users.memberships(auth.user.id),
+    });
   });
 
   router.post("/sync-token", (req, res) => {

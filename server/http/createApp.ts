@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import express from "express";
+import type { OidcConfig } from "../auth/oidc";
+import { authConfigView, oidcRoutes } from "../auth/oidc";
 import type { Sessions } from "../auth/sessions";
 import type { SyncTokens } from "../auth/syncTokens";
 import type { Store } from "../store";
@@ -8,6 +10,11 @@ import { authRoutes } from "./authRoutes";
 import { errorHandler, notFoundHandler } from "./errorHandler";
 import { itemRoutes } from "./itemRoutes";
 import { meetingRoutes } from "./meetingRoutes";
+import { userRoutes } from "./userRoutes";
+import type { LoginThrottle } from "../auth/LoginThrottle";
+import type { AccessPolicy } from "../permissions/AccessPolicy";
+import type { VersionService } from "../versions/VersionService";
+import type { ItemWorkflow } from "../workflow/ItemWorkflow";
 import type { AttachmentService } from "../attachments/AttachmentService";
 import type { MeetingService } from "../meetings/MeetingService";
 import type { SyncServer } from "../sync/SyncServer";
@@ -20,9 +27,15 @@ export interface AppDeps {
   /** The built client (`vite build` output); served with an SPA fallback when present. */
   meetings: MeetingService;
   attachments: AttachmentService;
+  policy: AccessPolicy;
+  workflow: ItemWorkflow;
+  versions: VersionService;
+  throttle: LoginThrottle;
   sync: SyncServer;
   clientDir: string;
   secureCookies: boolean;
+  /** OpenID Connect login besides passwords, or null. */
+  oidc?: OidcConfig | null;
   log: (message: string, context?: Record<string, unknown>) => void;
 }
 
@@ -41,8 +54,13 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(loadSession(deps.sessions));
   api.use(csrfProtection());
   api.use(authRoutes(deps));
+  api.get("/auth/config", (_req, res) => {
+    res.json(authConfigView(deps.oidc ?? null));
+  });
+  if (deps.oidc) api.use("/auth/oidc", oidcRoutes(deps.oidc, deps));
   api.use(meetingRoutes(deps));
   api.use(itemRoutes(deps));
+  api.use(userRoutes(deps));
   api.use(notFoundHandler());
   app.use("/api", api);
 

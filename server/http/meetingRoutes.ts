@@ -6,8 +6,10 @@ import { formatDocName } from "../../shared/docName";
 import type { MeetingService } from "../meetings/MeetingService";
 import type { MeetingDocument } from "../meetings/readMeetingDocument";
 import { readMeetingDocument } from "../meetings/readMeetingDocument";
+import type { AccessPolicy } from "../permissions/AccessPolicy";
 import type { SyncServer } from "../sync/SyncServer";
 import { ApiError } from "./ApiError";
+import { auditCsv } from "./auditCsv";
 import { requireUser } from "./requireAuth";
 
 const CreateMeetingRequest = MeetingDetails.extend({
@@ -23,18 +25,32 @@ export function meetingView(meeting: Meeting) {
   };
 }
 
-export function meetingRoutes(deps: { meetings: MeetingService; sync: SyncServer }): Router {
+export function meetingRoutes(deps: {
+  meetings: MeetingService;
+  sync: SyncServer;
+  policy: AccessPolicy;
+}): Router {
   const router = Router();
-  const { meetings } = deps;
+  const { meetings, policy } = deps;
 
+  // The committees the person is a member of, with their role in each.
   router.get("/committees", async (req, res) => {
-    requireUser(req);
-    res.json({ committees: await meetings.listCommittees() });
+    const { user } = requireUser(req);
+    const committees = [];
+    for (const committee of await meetings.listCommittees()) {
+      const role = await policy.roleIn(user.id, committee.id);
+      if (role) committees.push({ ...committee, role });
+    }
+    res.json({ committees });
   });
 
   router.get("/committees/:committeeId/meetings", async (req, res) => {
-    requireUser(req);
-    const list = await meetings.listMeetings(req.params.committeeId);
+    const { user } = requireUser(req);
+    const role = await policy.roleIn(user.id, req.params.committeeId);
+    if (!role) throw new ApiError(404, "committee_not_found", "Udvalget findes ikke");
+    const list = (await meetings.listMeetings(req.params.committeeId)).filter(
+      (m) => role !== "laeser" || m.phase !== "forberedelse",
+    );
     res.json({
       meetings: list.map((m) => ({
         id: m.id,
@@ -52,6 +68,7 @@ export function meetingRoutes(deps: { meetings: MeetingService; sync: SyncServer
 
   router.post("/committees/:committeeId/meetings", async (req, res) => {
     const { user } = requireUser(req);
+    await policy.requireRole(user, req.params.committeeId, "createMeeting");
     const { fromTemplate, ...details } = CreateMeetingRequest.parse(req.body);
     const meeting = fromTemplate
       ? await meetings.createFromTemplate(req.params.committeeId, details, user.id)
@@ -60,24 +77,29 @@ export function meetingRoutes(deps: { meetings: MeetingService; sync: SyncServer
   });
 
   router.get("/committees/:committeeId/template", async (req, res) => {
-    requireUser(req);
+    const { user } = requireUser(req);
+    await policy.requireRole(user, req.params.committeeId, "editTemplate");
     res.json({ template: await meetings.template(req.params.committeeId) });
   });
 
   router.put("/committees/:committeeId/template", async (req, res) => {
     const { user } = requireUser(req);
+    await policy.requireRole(user, req.params.committeeId, "editTemplate");
     const template = MeetingTemplate.parse(req.body?.template);
     await meetings.setTemplate(req.params.committeeId, template, user.id);
     res.json({ template });
   });
 
   router.get("/meetings/:meetingId", async (req, res) => {
-    requireUser(req);
+    const { user } = requireUser(req);
+    await policy.requireMeetingVisible(user, req.params.meetingId);
     res.json({ meeting: meetingView(await meetings.meeting(req.params.meetingId)) });
   });
 
   router.post("/meetings/:meetingId/commands", async (req, res) => {
     const { user } = requireUser(req);
+    const target = await meetings.meeting(req.params.meetingId);
+    await policy.requireRole(user, target.committeeId, "editAgenda");
     const parsed = AgendaCommand.safeParse(req.body);
     if (!parsed.success) {
       throw new ApiError(
@@ -92,7 +114,8 @@ export function meetingRoutes(deps: { meetings: MeetingService; sync: SyncServer
   });
 
   router.get("/meetings/:meetingId/document", async (req, res) => {
-    requireUser(req);
+    const { user } = requireUser(req);
+    await policy.requireMeetingVisible(user, req.params.meetingId);
     const document: MeetingDocument = await readMeetingDocument(
       meetings,
       deps.sync,
@@ -102,9 +125,20 @@ export function meetingRoutes(deps: { meetings: MeetingService; sync: SyncServer
   });
 
   router.get("/meetings/:meetingId/audit", async (req, res) => {
-    requireUser(req);
-    await meetings.meeting(req.params.meetingId);
+    const { user } = requireUser(req);
+    const meeting = await meetings.meeting(req.params.meetingId);
+    await policy.requireRole(user, meeting.committeeId, "viewAudit");
     res.json({ entries: await meetings.auditFor(req.params.meetingId) });
+  });
+
+  router.get("/meetings/:meetingId/audit.csv", async (req, res) => {
+    const { user } = requireUser(req);
+    const meeting = await meetings.meeting(req.params.meetingId);
+    await policy.requireRole(user, meeting.committeeId, "viewAudit");
+    const entries = await meetings.auditFor(req.params.meetingId);
+    res.type("text/csv; charset=utf-8");
+    res.attachment(`revisionsspor-${meeting.date}.csv`);
+    res.send(await auditCsv(entries, meetings));
   });
 
   return router;

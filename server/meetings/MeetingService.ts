@@ -75,6 +75,10 @@ export class MeetingService {
       .then((rows) => rows.map(({ id, name }) => ({ id, name })));
   }
 
+  async userName(userId: string): Promise<string | null> {
+    return (await this.store.users.getUser(userId))?.name ?? null;
+  }
+
   auditFor(meetingId: string) {
     return this.store.audit.listAudit({ meetingId });
   }

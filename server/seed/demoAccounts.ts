@@ -1,7 +1,18 @@
+import type { Role } from "../../shared/roles";
+
 /** The demo accounts `npm start` creates on an empty database (password "demo"); see README. */
 export const DEMO_PASSWORD = "demo";
 
-export const DEMO_ACCOUNTS = [
+export interface DemoAccount {
+  id: string;
+  email: string;
+  name: string;
+  initials: string;
+  color: string;
+  role: Role;
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     id: "u-sekretariat",
     email: "sekretariat@demo.dk",
@@ -24,7 +35,7 @@ export const DEMO_ACCOUNTS = [
     name: "Dorthe Krogh",
     initials: "dok",
     color: "#5b3f8c",
-    role: "direktør",
+    role: "direktoer",
   },
   {
     id: "u-sagsbehandler",
@@ -40,6 +51,6 @@ export const DEMO_ACCOUNTS = [
     name: "Lene Bach",
     initials: "leb",
     color: "#6d4c41",
-    role: "læser",
+    role: "laeser",
   },
-] as const;
+];

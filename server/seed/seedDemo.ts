@@ -38,6 +38,9 @@ export async function seedDemo(store: Store, meetings: MeetingService): Promise<
     });
   }
   await meetings.createCommittee("KKR Syddanmark", DEMO_COMMITTEE_ID);
+  for (const account of DEMO_ACCOUNTS) {
+    await store.users.setMembership(account.id, DEMO_COMMITTEE_ID, account.role);
+  }
   const parsed = parseAgendaText(await readFile(FIXTURE, "utf8"));
   if (!parsed.ok) throw new Error(`demo fixture does not parse: ${parsed.error.message}`);
   await meetingFromImport(meetings, store, parsed.value, {

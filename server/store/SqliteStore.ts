@@ -14,6 +14,8 @@ import type {
 import { StoreError } from "./Store";
 import { SQLITE_SCHEMA } from "./sqliteSchema";
 import { sqliteAttachmentStore, sqliteAuditStore, sqliteMeetingStore } from "./sqliteMeetingStore";
+import { sqliteVersionStore } from "./sqliteVersionStore";
+import type { Role } from "../../shared/roles";
 
 export interface SqliteStoreOptions {
   /** Directory for `dagsorden.sqlite`; created when missing. */
@@ -42,6 +44,7 @@ export function openSqliteStore({ dataDir, synchronous = "normal" }: SqliteStore
     meetings: sqliteMeetingStore(db),
     attachments: sqliteAttachmentStore(db),
     audit: sqliteAuditStore(db),
+    versions: sqliteVersionStore(db),
     settings: sqliteSettingStore(db),
     async close() {
       db.close();
@@ -181,7 +184,69 @@ function sqliteUserStore(db: Database.Database): UserStore {
     "SELECT * FROM users WHERE email = ? COLLATE NOCASE",
   );
   const all = db.prepare<[], UserRow>("SELECT * FROM users ORDER BY name");
+  const upsertMembership = db.prepare(
+    "INSERT INTO memberships (user_id, committee_id, role) VALUES (?, ?, ?) ON CONFLICT(user_id, committee_id) DO UPDATE SET role = excluded.role",
+  );
+  const deleteMembership = db.prepare(
+    "DELETE FROM memberships WHERE user_id = ? AND committee_id = ?",
+  );
+  const membershipsOf = db.prepare<
+    [string],
+    { user_id: string; committee_id: string; role: string }
+  >("SELECT * FROM memberships WHERE user_id = ? ORDER BY committee_id");
+  const membersOf = db.prepare<[string], { user_id: string; committee_id: string; role: string }>(
+    "SELECT * FROM memberships WHERE committee_id = ? ORDER BY user_id",
+  );
+  const insertInvite = db.prepare(
+    "INSERT INTO invites (token_hash, user_id, expires_at) VALUES (?, ?, ?)",
+  );
+  const getInvite = db.prepare<[string], { user_id: string; expires_at: number }>(
+    "SELECT user_id, expires_at FROM invites WHERE token_hash = ?",
+  );
+  const deleteInvite = db.prepare("DELETE FROM invites WHERE token_hash = ?");
+  const toMembership = (row: { user_id: string; committee_id: string; role: string }) => ({
+    userId: row.user_id,
+    committeeId: row.committee_id,
+    role: row.role as Role,
+  });
   return {
+    async updateUser(id, patch) {
+      const columns: Record<string, string> = {
+        name: "name",
+        initials: "initials",
+        passwordHash: "password_hash",
+        active: "active",
+      };
+      for (const [key, value] of Object.entries(patch)) {
+        const column = columns[key];
+        if (!column || value === undefined) continue;
+        db.prepare(`UPDATE users SET ${column} = ? WHERE id = ?`).run(
+          typeof value === "boolean" ? (value ? 1 : 0) : value,
+          id,
+        );
+      }
+    },
+    async setMembership(userId, committeeId, role) {
+      if (role === null) deleteMembership.run(userId, committeeId);
+      else upsertMembership.run(userId, committeeId, role);
+    },
+    async memberships(userId) {
+      return membershipsOf.all(userId).map(toMembership);
+    },
+    async members(committeeId) {
+      return membersOf.all(committeeId).map(toMembership);
+    },
+    async createInvite(tokenHash, userId, expiresAt) {
+      insertInvite.run(tokenHash, userId, expiresAt);
+    },
+    async takeInvite(tokenHash, now) {
+      return db.transaction(() => {
+        const row = getInvite.get(tokenHash);
+        if (!row) return null;
+        deleteInvite.run(tokenHash);
+        return row.expires_at > now ? row.user_id : null;
+      })();
+    },
     async createUser(user) {
       try {
         insert.run(

@@ -5,6 +5,7 @@
  * Every method is async so that the PostgreSQL implementation fits the same shape; the SQLite
  * one resolves at once, its transactions being synchronous.
  */
+import type { Role } from "../../shared/roles";
 
 /** What is stored of one Yjs document: a snapshot plus the updates appended since. */
 export interface StoredDoc {
@@ -47,11 +48,48 @@ export interface User {
   active: boolean;
 }
 
+export interface Membership {
+  userId: string;
+  committeeId: string;
+  role: Role;
+}
+
 export interface UserStore {
   createUser(user: User): Promise<void>;
   getUser(id: string): Promise<User | null>;
   getUserByEmail(email: string): Promise<User | null>;
   listUsers(): Promise<User[]>;
+  updateUser(
+    id: string,
+    patch: Partial<Pick<User, "name" | "initials" | "passwordHash" | "active">>,
+  ): Promise<void>;
+  /** Sets (or with null removes) a person's role in a committee. */
+  setMembership(userId: string, committeeId: string, role: Role | null): Promise<void>;
+  memberships(userId: string): Promise<Membership[]>;
+  members(committeeId: string): Promise<Membership[]>;
+  createInvite(tokenHash: string, userId: string, expiresAt: number): Promise<void>;
+  /** Removes the invite and returns its user, or null when there is no such unexpired invite. */
+  takeInvite(tokenHash: string, now: number): Promise<string | null>;
+}
+
+/** A saved state of a document: automatic at workflow steps, or named by a person. */
+export interface VersionRow {
+  id: string;
+  doc: string;
+  name: string;
+  kind: "auto" | "named";
+  createdBy: string | null;
+  createdAt: number;
+  /** SHA-256 of the body's canonical JSON: what an approval froze. */
+  contentHash: string;
+  /** `Y.encodeStateAsUpdate` of the document at that moment. */
+  state: Uint8Array;
+}
+
+export interface VersionStore {
+  createVersion(version: VersionRow): Promise<void>;
+  listVersions(doc: string): Promise<Omit<VersionRow, "state">[]>;
+  getVersion(id: string): Promise<VersionRow | null>;
 }
 
 export interface Session {
@@ -150,6 +188,7 @@ export interface Store {
   readonly meetings: MeetingStore;
   readonly attachments: AttachmentStore;
   readonly audit: AuditStore;
+  readonly versions: VersionStore;
   readonly settings: SettingStore;
   close(): Promise<void>;
 }

@@ -78,6 +78,31 @@ CREATE TABLE IF NOT EXISTS audit_log (
 );
 CREATE INDEX IF NOT EXISTS audit_by_meeting ON audit_log (meeting_id, seq);
 
+CREATE TABLE IF NOT EXISTS memberships (
+  user_id TEXT NOT NULL REFERENCES users(id),
+  committee_id TEXT NOT NULL REFERENCES committees(id),
+  role TEXT NOT NULL,
+  PRIMARY KEY (user_id, committee_id)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS invites (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id),
+  expires_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS versions (
+  id TEXT PRIMARY KEY,
+  doc TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  created_by TEXT,
+  created_at INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  state BLOB NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS versions_by_doc ON versions (doc, created_at);
+
 CREATE TABLE IF NOT EXISTS settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

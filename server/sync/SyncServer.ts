@@ -93,6 +93,14 @@ export class SyncServer {
     }
   }
 
+  /** Re-decides access for every open connection of one person (role change, deactivation). */
+  async refreshAccessForUser(userId: string): Promise<void> {
+    const names = new Set<string>();
+    for (const connection of this.connections)
+      if (connection.userId === userId) names.add(connection.docName);
+    for (const name of names) await this.refreshAccess(name);
+  }
+
   /** Flushes every document, closes every socket with `serverShutdown`, stops the timers. */
   async close(): Promise<void> {
     this.closing = true;

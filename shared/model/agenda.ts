@@ -101,6 +101,8 @@ export const MeetingDetails = z.object({
   startTime: ClockTime,
   endTime: ClockTime.nullable(),
   place: z.string().trim().max(300),
+  /** Frist for sagsfremstilling: items still drafts after this day are overdue. */
+  deadline: IsoDate.nullable().optional(),
 });
 export type MeetingDetails = z.infer<typeof MeetingDetails>;
 

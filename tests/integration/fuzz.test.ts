@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { itemBodySchema } from "../../shared/editor";
 import { CloseCode, MessageType, SyncMessageType } from "../../shared/protocol";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
-import { DEMO_ITEM_ID } from "../../server/seed/seedDemo";
+import { DEMO_ITEM_ID, DEMO_MEETING_ID } from "../../server/seed/seedDemo";
 import { openRaw } from "./helpers/rawSocket";
 import { login } from "./helpers/session";
 import type { TestServer } from "./helpers/testServer";
@@ -15,7 +15,7 @@ import { startTestServer } from "./helpers/testServer";
 import { typeInto } from "./helpers/yClient";
 
 const ITEM = `item:${DEMO_ITEM_ID}`;
-const MEETING = "meeting:fuzz";
+const MEETING = `meeting:${DEMO_MEETING_ID}`;
 const PROBE_ID = 987_654;
 const DOCUMENTED_CLOSES = new Set<number>([
   CloseCode.badMessage,
@@ -95,9 +95,6 @@ describe("fuzzing the websocket with random and mutated messages", () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const meeting = new Y.Doc();
-    meeting.getMap("meeting").set("title", "Fuzz");
-    await server.store.docs.createDoc(MEETING, Y.encodeStateAsUpdate(meeting));
     const session = await login(server.url, "sekretariat@demo.dk");
     tokens = { [ITEM]: await session.syncToken(ITEM), [MEETING]: await session.syncToken(MEETING) };
     const stored = await server.store.docs.loadDoc(ITEM);

@@ -1,6 +1,8 @@
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MessageType } from "../../shared/protocol";
+import { DEMO_ITEM_ID, DEMO_MEETING_ID } from "../../server/seed/seedDemo";
+import { fieldText, typeInto } from "./helpers/yClient";
 import { login } from "./helpers/session";
 import type { TestServer } from "./helpers/testServer";
 import { startTestServer } from "./helpers/testServer";
@@ -8,16 +10,16 @@ import { waitFor } from "./helpers/waitFor";
 import { connectClient, waitSynced } from "./helpers/yClient";
 
 // Meeting documents are written by the server only: every client connection to one is `read`.
-const DOC = "meeting:readonly-test";
+const DOC = `meeting:${DEMO_MEETING_ID}`;
 
 describe("a read connection", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
-    const initial = new Y.Doc();
-    initial.getMap("meeting").set("title", "KKR Syddanmark");
-    await server.store.docs.createDoc(DOC, Y.encodeStateAsUpdate(initial));
   });
+
+  const title = (doc: Y.Doc) =>
+    (doc.getMap("meeting").get("state") as { title: string } | undefined)?.title;
   afterAll(async () => {
     await server.dispose();
   });
@@ -31,7 +33,8 @@ describe("a read connection", () => {
     const rowsBefore = await server.store.docs.countUpdates(DOC);
 
     reader.provider.awareness.setLocalStateField("user", { name: "Læser" });
-    reader.doc.getMap("meeting").set("title", "Hacked");
+    expect(title(reader.doc)).toBe("Møde i KKR Syddanmark");
+    reader.doc.getMap("meeting").set("state", { title: "Hacked" });
     await reader.save();
 
     // Awareness arrives, so the watcher has certainly seen anything the server relayed before it.
@@ -42,15 +45,13 @@ describe("a read connection", () => {
         message: "awareness from the reader",
       },
     );
-    expect(watcher.doc.getMap("meeting").get("title")).toBe("KKR Syddanmark");
-    expect(server.sync.registry.peek(DOC)!.doc.getMap("meeting").get("title")).toBe(
-      "KKR Syddanmark",
-    );
+    expect(title(watcher.doc)).toBe("Møde i KKR Syddanmark");
+    expect(title(server.sync.registry.peek(DOC)!.doc)).toBe("Møde i KKR Syddanmark");
     expect(await server.store.docs.countUpdates(DOC)).toBe(rowsBefore);
     const stored = await server.store.docs.loadDoc(DOC);
     const reloaded = new Y.Doc();
     Y.applyUpdate(reloaded, Y.mergeUpdates([stored!.snapshot!, ...stored!.updates]));
-    expect(reloaded.getMap("meeting").get("title")).toBe("KKR Syddanmark");
+    expect(title(reloaded)).toBe("Møde i KKR Syddanmark");
     // The connection stays open (reading is allowed).
     expect(reader.provider.wsconnected).toBe(true);
     reader.destroy();
@@ -69,6 +70,43 @@ describe("a read connection", () => {
     await client.save();
     await waitFor(() => accessSeen.length > 0, { message: "access message" });
     expect(accessSeen).toEqual(["read"]);
+    const director = await login(server.url, "direktoer@demo.dk");
+    const item = `item:${DEMO_ITEM_ID}`;
+    const reviewer = connectClient(server.url, item, await director.syncToken(item));
+    const reviewerAccess: string[] = [];
+    reviewer.provider.messageHandlers[MessageType.access] = (_e, decoder) => {
+      reviewerAccess.push(decoding.readVarString(decoder));
+    };
+    await waitSynced(reviewer);
+    await reviewer.save();
+    await waitFor(() => reviewerAccess.length > 0, { message: "access message" });
+    expect(reviewerAccess).toEqual(["comment"]);
+    reviewer.destroy();
     client.destroy();
+  });
+
+  it("for a director on an item body (comment access): body updates are refused, the text stays", async () => {
+    const item = `item:${DEMO_ITEM_ID}`;
+    const director = await login(server.url, "direktoer@demo.dk");
+    const secretariat = await login(server.url, "sekretariat@demo.dk");
+    const reviewer = connectClient(server.url, item, await director.syncToken(item));
+    const writer = connectClient(server.url, item, await secretariat.syncToken(item));
+    await waitSynced(reviewer);
+    await waitSynced(writer);
+    const rowsBefore = await server.store.docs.countUpdates(item);
+    typeInto(reviewer.doc, "sagsfremstilling", " DIREKTØRENS ÆNDRING");
+    await reviewer.save();
+    typeInto(writer.doc, "sagsfremstilling", " sekretariatets tilføjelse");
+    await writer.save();
+    await waitFor(
+      () => fieldText(reviewer.doc, "sagsfremstilling").includes("sekretariatets tilføjelse"),
+      {
+        message: "the writer's text reaches the reviewer",
+      },
+    );
+    expect(fieldText(writer.doc, "sagsfremstilling")).not.toContain("DIREKTØRENS ÆNDRING");
+    expect(await server.store.docs.countUpdates(item)).toBe(rowsBefore + 1);
+    reviewer.destroy();
+    writer.destroy();
   });
 });

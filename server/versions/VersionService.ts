@@ -1,0 +1,70 @@
+/**
+ * Versions of item bodies: the document's full Yjs state at a moment, with a content hash of
+ * its body. Recorded automatically at every workflow step and on demand with a name.
+ */
+import { createHash } from "node:crypto";
+import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { BODY_FRAGMENT, formatDocName } from "../../shared/docName";
+import { ApiError } from "../http/ApiError";
+import { newId } from "../meetings/newId";
+import type { Store, VersionRow } from "../store";
+import type { SyncServer } from "../sync/SyncServer";
+import { canonicalJson } from "./canonicalJson";
+
+export function bodyHash(body: unknown): string {
+  return createHash("sha256").update(canonicalJson(body)).digest("hex");
+}
+
+export class VersionService {
+  constructor(
+    private readonly store: Store,
+    private readonly sync: SyncServer,
+  ) {}
+
+  /** Records the item body as it is now (everything committed). */
+  async record(
+    itemId: string,
+    name: string,
+    kind: VersionRow["kind"],
+    userId: string | null,
+  ): Promise<VersionRow> {
+    const docName = formatDocName("item", itemId);
+    const doc = await this.sync.registry.get(docName);
+    if (!doc) throw new ApiError(404, "item_not_found", "Punktet findes ikke");
+    try {
+      await doc.whenSettled();
+      const body = yXmlFragmentToProsemirrorJSON(doc.doc.getXmlFragment(BODY_FRAGMENT));
+      const version: VersionRow = {
+        id: newId(),
+        doc: docName,
+        name,
+        kind,
+        createdBy: userId,
+        createdAt: Date.now(),
+        contentHash: bodyHash(body),
+        state: Y.encodeStateAsUpdate(doc.doc),
+      };
+      await this.store.versions.createVersion(version);
+      return version;
+    } finally {
+      this.sync.registry.release(doc);
+    }
+  }
+
+  list(itemId: string) {
+    return this.store.versions.listVersions(formatDocName("item", itemId));
+  }
+
+  /** A version's body as ProseMirror JSON. */
+  async body(versionId: string): Promise<{ version: Omit<VersionRow, "state">; body: unknown }> {
+    const row = await this.store.versions.getVersion(versionId);
+    if (!row) throw new ApiError(404, "version_not_found", "Versionen findes ikke");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, row.state);
+    const body = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FRAGMENT));
+    doc.destroy();
+    const { state: _state, ...version } = row;
+    return { version, body };
+  }
+}
