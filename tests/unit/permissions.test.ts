@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import { DocKinds } from "../../shared/docName";
+import type { ItemStatus, MeetingPhase } from "../../shared/model";
+import { ITEM_STATUSES, MEETING_PHASES } from "../../shared/model";
+import type { Access, ItemTransition } from "../../shared/permissions";
+import {
+  docAccess,
+  isOfficerOf,
+  ITEM_TRANSITIONS,
+  mayTransition,
+  roleMay,
+} from "../../shared/permissions";
+import type { Role } from "../../shared/roles";
+import { ROLES } from "../../shared/roles";
+
+/**
+ * The item body table, written out: role (and whether the person is an officer of the item)
+ * against item status, for members other than readers, in every meeting phase.
+ */
+const ITEM_TABLE: Record<string, Record<ItemStatus, Access>> = {
+  sekretariat: {
+    kladde: "write",
+    til_gennemsyn: "write",
+    klar_til_godkendelse: "write",
+    godkendt: "read",
+  },
+  "sagsbehandler officer": {
+    kladde: "write",
+    til_gennemsyn: "comment",
+    klar_til_godkendelse: "comment",
+    godkendt: "read",
+  },
+  sagsbehandler: {
+    kladde: "comment",
+    til_gennemsyn: "comment",
+    klar_til_godkendelse: "comment",
+    godkendt: "read",
+  },
+  direktoer: {
+    kladde: "comment",
+    til_gennemsyn: "comment",
+    klar_til_godkendelse: "comment",
+    godkendt: "read",
+  },
+  formand: {
+    kladde: "comment",
+    til_gennemsyn: "comment",
+    klar_til_godkendelse: "comment",
+    godkendt: "read",
+  },
+};
+
+function expectedItem(
+  role: Role,
+  officer: boolean,
+  status: ItemStatus,
+  phase: MeetingPhase,
+  closed: boolean,
+): Access {
+  if (role === "laeser") return phase !== "forberedelse" && !closed ? "read" : "none";
+  const row = role === "sagsbehandler" && officer ? "sagsbehandler officer" : role;
+  return ITEM_TABLE[row]![status];
+}
+
+const cases: {
+  role: Role;
+  officer: boolean;
+  status: ItemStatus;
+  phase: MeetingPhase;
+  closed: boolean;
+}[] = [];
+for (const role of ROLES)
+  for (const officer of [false, true])
+    for (const status of ITEM_STATUSES)
+      for (const phase of MEETING_PHASES)
+        for (const closed of [false, true]) cases.push({ role, officer, status, phase, closed });
+
+describe("document access, as a full table", () => {
+  it.each(cases)(
+    "item body: $role officer=$officer $status $phase closed=$closed",
+    ({ role, officer, status, phase, closed }) => {
+      const input = {
+        role,
+        docKind: "item" as const,
+        meetingPhase: phase,
+        itemStatus: status,
+        isOfficer: officer,
+        itemClosed: closed,
+      };
+      const item = docAccess(input);
+      expect(item).toBe(expectedItem(role, officer, status, phase, closed));
+      // The comments of an item: whoever may comment on (or write) the body writes the thread.
+      const comments = docAccess({ ...input, docKind: "comments" });
+      expect(comments).toBe(item === "comment" || item === "write" ? "write" : item);
+    },
+  );
+
+  it.each(ROLES.flatMap((role) => MEETING_PHASES.map((phase) => ({ role, phase }))))(
+    "meeting and minutes documents: $role in $phase",
+    ({ role, phase }) => {
+      const base = {
+        role,
+        meetingPhase: phase,
+        itemStatus: null,
+        isOfficer: false,
+        itemClosed: false,
+      };
+      expect(docAccess({ ...base, docKind: "meeting" })).toBe(
+        role === "laeser" && phase === "forberedelse" ? "none" : "read",
+      );
+      const minutes = docAccess({ ...base, docKind: "minutes" });
+      if (role === "laeser") expect(minutes).toBe(phase === "referat_godkendt" ? "read" : "none");
+      else if (role === "sekretariat" && phase === "afholdt") expect(minutes).toBe("write");
+      else expect(minutes).toBe("read");
+    },
+  );
+
+  it("gives non-members nothing, for every kind of document", () => {
+    for (const docKind of DocKinds) {
+      for (const phase of MEETING_PHASES) {
+        expect(
+          docAccess({
+            role: null,
+            docKind,
+            meetingPhase: phase,
+            itemStatus: "kladde",
+            isOfficer: true,
+            itemClosed: false,
+          }),
+        ).toBe("none");
+      }
+    }
+  });
+});
+
+describe("workflow steps", () => {
+  const allowed: Record<ItemTransition, string[]> = {
+    sendToReview: ["sekretariat kladde", "sagsbehandler officer kladde"],
+    signOff: ["direktoer til_gennemsyn"],
+    sendBack: [
+      "direktoer til_gennemsyn",
+      "direktoer klar_til_godkendelse",
+      "formand til_gennemsyn",
+      "formand klar_til_godkendelse",
+      "sekretariat til_gennemsyn",
+      "sekretariat klar_til_godkendelse",
+    ],
+    approve: ["formand klar_til_godkendelse"],
+    reopen: ["formand godkendt", "sekretariat godkendt"],
+  };
+
+  it.each(Object.keys(ITEM_TRANSITIONS) as ItemTransition[])(
+    "%s is allowed exactly for its roles and statuses",
+    (transition) => {
+      const seen: string[] = [];
+      for (const role of ROLES)
+        for (const officer of [false, true])
+          for (const status of ITEM_STATUSES) {
+            if (mayTransition(role, transition, status, officer)) {
+              const key =
+                role === "sagsbehandler" && officer
+                  ? `sagsbehandler officer ${status}`
+                  : `${role} ${status}`;
+              if (!seen.includes(key)) seen.push(key);
+            }
+          }
+      expect(seen.sort()).toEqual([...allowed[transition]].sort());
+      expect(mayTransition(null, transition, "kladde", true)).toBe(false);
+    },
+  );
+
+  it("lets only the secretariat build agendas and manage people", () => {
+    expect(ROLES.filter((r) => roleMay(r, "editAgenda"))).toEqual(["sekretariat"]);
+    expect(ROLES.filter((r) => roleMay(r, "manageUsers"))).toEqual(["sekretariat"]);
+    expect(roleMay(null, "viewAudit")).toBe(false);
+  });
+
+  it("matches officers' initials without regard to case", () => {
+    expect(isOfficerOf("MLAL", ["lar", "mlal"])).toBe(true);
+    expect(isOfficerOf("ml", ["mlal"])).toBe(false);
+  });
+});
