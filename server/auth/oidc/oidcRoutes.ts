@@ -95,12 +95,14 @@ export function oidcRoutes(config: OidcConfig, deps: OidcRouteDeps): Router {
     res.set("Cache-Control", "no-store");
     // The flow is used once, whatever happens next.
     res.clearCookie(FLOW_COOKIE, cookieOptions);
+    const address = req.ip ?? "unknown";
     try {
       const result = await completeLogin(req);
       const session = await deps.sessions.create(result.user.id);
       await audit(deps.store, result.user.id, "auth.login", {
         method: "oidc",
         email: result.email,
+        address,
       });
       setSessionCookies(res, session, deps.secureCookies);
       res.redirect(302, result.next);
@@ -120,6 +122,7 @@ export function oidcRoutes(config: OidcConfig, deps: OidcRouteDeps): Router {
         method: "oidc",
         code: failure.code,
         reason: failure.reason,
+        address,
         ...failure.details,
       }).catch((auditError: unknown) => {
         deps.log("oidc: could not audit a refused login", { error: describe(auditError) });
