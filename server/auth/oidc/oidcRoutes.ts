@@ -104,6 +104,7 @@ export function oidcRoutes(config: OidcConfig, deps: OidcRouteDeps): Router {
         email: result.email,
         address,
       });
+      // Cookies last: if anything before fails, the browser is sent away without a session.
       setSessionCookies(res, session, deps.secureCookies);
       res.redirect(302, result.next);
     } catch (error) {
