@@ -104,7 +104,7 @@ if (write) {
   const resultsDir = path.join(repoRoot, "tests/bench/results");
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(path.join(resultsDir, `${bench.startedAt.replaceAll(":", "-")}.json`), json);
-  renderBenchmarksDoc(path.join(repoRoot, "docs/BENCHMARKS.md"), bench);
+  await renderBenchmarksDoc(path.join(repoRoot, "docs/BENCHMARKS.md"), bench);
   log("wrote docs/benchmarks.json and docs/BENCHMARKS.md");
 }
 log("done");

@@ -84,6 +84,13 @@ export function typedLength(doc: Y.Doc): number {
   return paragraphTexts(doc).reduce((sum, text) => sum + text.length, 0);
 }
 
+/** Appends one paragraph per text to the typing field, in one update. */
+export function appendParagraphs(doc: Y.Doc, texts: string[]): void {
+  ensureItemBody(doc);
+  const field = typingField(doc);
+  doc.transact(() => field.insert(field.length, texts.map(paragraph)));
+}
+
 /** Appends `paragraphs` paragraphs of `chars` characters each to the typing field, in one update. */
 export function appendBulk(doc: Y.Doc, paragraphs: number, chars: number): void {
   ensureItemBody(doc);

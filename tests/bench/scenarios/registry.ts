@@ -1,5 +1,6 @@
 /** Every scenario, in the order the issue lists them; the browser scenario runs last. */
 import { coWriting } from "./coWriting";
+import { browser } from "./browser";
 import { crash } from "./crash";
 import { durableAck } from "./durableAck";
 import { fanout } from "./fanout";
@@ -16,4 +17,5 @@ export const SCENARIOS: Scenario[] = [
   joinStorm,
   durableAck,
   crash,
+  browser,
 ];

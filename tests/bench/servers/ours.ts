@@ -4,18 +4,23 @@
  * in as `sekretariat@demo.dk` and ask for sync tokens over HTTP like the client does.
  *
  *   --port=N  --data-dir=DIR  [--items=N]  [--compact-after=N]  [--idle-unload-ms=N]
+ *   [--client-dir=DIR]  (the built client to serve, for the browser scenario)
+ *   [--verbose=1]  (the server logs to stdout)
  *
- * Our server refuses unknown documents, so `--items=N` creates the item documents
- * `item:bench-0` … `item:bench-<N-1>` (the empty item body, as `createItemDocument` writes it for a
- * new item) before announcing ready; existing ones are kept, so a restart on the same data dir
- * finds what the previous process stored. `--compact-after` and `--idle-unload-ms` are the
- * server's own tuning options; the benchmarks leave them at their defaults except where a
- * scenario says otherwise (long history, before compaction).
+ * Our server refuses unknown documents and decides access from the item's meeting and the
+ * person's committee role, so `--items=N` creates, through the server's own MeetingService,
+ * meetings of the demo committee (KKR Syddanmark, where the demo secretariat may write every
+ * draft item) holding items `bench-0` … `bench-<N-1>` with the empty item body, 25 to a meeting
+ * as on a real agenda. A restart on the same data dir keeps what is there. `--compact-after`
+ * and `--idle-unload-ms` are the server's own tuning options; the benchmarks leave them at
+ * their defaults except where a scenario says otherwise (long history, before compaction).
  */
-import { createItemDocument } from "../../../server/items/createItem";
-import { DEMO_MEETING_ID } from "../../../server/seed/seedDemo";
+import { itemBodyWith } from "../../../server/items/createItem";
+import { DEMO_COMMITTEE_ID } from "../../../server/seed/seedDemo";
 import { startServer } from "../../../server/startServer";
 import { announceReady, launcherArgs } from "./childControl";
+
+const ITEMS_PER_MEETING = 25;
 
 const args = launcherArgs(process.argv.slice(2));
 const numberArg = (name: string): number | undefined =>
@@ -26,17 +31,43 @@ const server = await startServer({
   host: "127.0.0.1",
   dataDir: args.get("data-dir") ?? "",
   demo: true,
-  quiet: true,
+  quiet: !args.has("verbose"),
   compactAfterUpdates: numberArg("compact-after"),
   idleUnloadMs: numberArg("idle-unload-ms"),
+  clientDir: args.get("client-dir"),
 });
 
 const items = numberArg("items") ?? 0;
-for (let i = 0; i < items; i++) {
-  const id = `bench-${i}`;
-  if (await server.store.docs.docExists(`item:${id}`)) continue;
-  // Bench items hang off the demo meeting (ids are global; they are not on its agenda).
-  await createItemDocument(server.store, id, DEMO_MEETING_ID);
+if (items > 0 && !(await server.store.docs.docExists("item:bench-0"))) {
+  for (let first = 0; first < items; first += ITEMS_PER_MEETING) {
+    const meeting = first / ITEMS_PER_MEETING;
+    const count = Math.min(ITEMS_PER_MEETING, items - first);
+    await server.meetings.createMeeting(
+      DEMO_COMMITTEE_ID,
+      {
+        title: `Benchmarkmøde ${meeting + 1}`,
+        date: "2030-01-01",
+        startTime: "10:00",
+        endTime: null,
+        place: "Odense",
+      },
+      [
+        {
+          title: "Benchmarkpunkter",
+          items: Array.from({ length: count }, (_, i) => ({
+            id: `bench-${first + i}`,
+            title: `Benchmarkpunkt ${first + i}`,
+            caseNumber: null,
+            officers: [],
+            closed: false,
+            body: itemBodyWith(),
+          })),
+        },
+      ],
+      null,
+      `bench-m${meeting}`,
+    );
+  }
 }
 
 // As server/main.ts: SIGTERM flushes and compacts every document before exiting.

@@ -1,0 +1,220 @@
+/**
+ * How each scenario's results are shown: its table columns, the figures compared as ours/peer
+ * ratios, and the targets from the issue. Presentation only; the figures come from the JSON.
+ */
+import type { CaseResult, ScenarioId } from "../scenarios/scenario";
+
+export interface Column {
+  label: string;
+  value: (result: CaseResult) => number | null | undefined;
+  digits?: number;
+}
+
+const metric =
+  (key: string) =>
+  (result: CaseResult): number | null | undefined =>
+    result.metrics[key];
+
+const latency = (unitLabel: string): Column[] => [
+  { label: `${unitLabel} p50 ms`, value: (r) => r.latencyMs?.p50, digits: 2 },
+  { label: "p95 ms", value: (r) => r.latencyMs?.p95, digits: 2 },
+  { label: "p99 ms", value: (r) => r.latencyMs?.p99, digits: 2 },
+];
+
+const server: Column[] = [
+  { label: "server CPU ms", value: (r) => r.serverCpuMs, digits: 0 },
+  { label: "peak RSS MB", value: (r) => r.peakRssMb, digits: 0 },
+  { label: "harness CPU %", value: (r) => r.harnessCpuPct, digits: 0 },
+];
+
+export const COLUMNS: Record<ScenarioId, Column[]> = {
+  fanout: [
+    ...latency("latency"),
+    { label: "deliveries/s", value: metric("deliveriesPerS"), digits: 0 },
+    { label: "CPU µs/update/listener", value: metric("cpuPerUpdatePerListenerUs"), digits: 2 },
+    ...server,
+  ],
+  cowriting: [
+    ...latency("latency"),
+    { label: "updates/s", value: metric("updatesPerS"), digits: 0 },
+    { label: "offered/s", value: metric("offeredUpdatesPerS"), digits: 0 },
+    ...server,
+  ],
+  manydocs: [
+    { label: "KB/open doc (heap)", value: metric("perDocKb"), digits: 1 },
+    { label: "KB/idle conn (heap)", value: metric("perIdleConnKb"), digits: 2 },
+    { label: "KB/open doc (RSS)", value: metric("perDocRssKb"), digits: 1 },
+    { label: "KB/idle conn (RSS)", value: metric("perIdleConnRssKb"), digits: 2 },
+    { label: "docs held, connected", value: metric("openDocsWhileConnected"), digits: 0 },
+    { label: "docs held after idle", value: metric("openDocsAfterIdle"), digits: 0 },
+    { label: "opens/s", value: metric("opensPerS"), digits: 0 },
+    ...server,
+  ],
+  history: [
+    { label: "build updates/s", value: metric("buildUpdatesPerS"), digits: 0 },
+    { label: "warm load ms", value: metric("warmLoadMs"), digits: 1 },
+    { label: "cold load, log ms", value: metric("coldLoadBeforeMs"), digits: 1 },
+    { label: "cold load, compacted ms", value: metric("coldLoadAfterMs"), digits: 1 },
+    { label: "cold p95 ms", value: (r) => r.latencyMs?.p95, digits: 1 },
+    { label: "doc bytes", value: metric("docBytes"), digits: 0 },
+    ...server,
+  ],
+  joinstorm: [
+    ...latency("to synced"),
+    { label: "last ms", value: metric("lastSyncedMs"), digits: 0 },
+    { label: "synced/s", value: metric("syncedPerS"), digits: 0 },
+    ...server,
+  ],
+  durableack: [
+    ...latency("ack"),
+    { label: "acks/s", value: metric("acksPerS"), digits: 0 },
+    ...server,
+  ],
+  browser: [
+    ...latency("latency"),
+    { label: "samples", value: (r) => r.latencyMs?.n, digits: 0 },
+    { label: "doc chars", value: metric("docChars"), digits: 0 },
+    ...server,
+  ],
+  crash: [
+    { label: "trials", value: metric("trials"), digits: 0 },
+    { label: "chars observed", value: metric("observed"), digits: 0 },
+    { label: "chars lost", value: metric("lost"), digits: 0 },
+    { label: "lost %", value: metric("lostPct"), digits: 1 },
+    { label: "worst trial lost %", value: metric("worstTrialLostPct"), digits: 1 },
+  ],
+};
+
+/** Figures compared as ours / peer, per case; `better` says which way is good. */
+export interface Headline {
+  label: string;
+  value: (result: CaseResult) => number | null | undefined;
+  better: "lower" | "higher";
+}
+
+export const HEADLINES: Record<ScenarioId, Headline[]> = {
+  fanout: [
+    { label: "p99 latency", value: (r) => r.latencyMs?.p99, better: "lower" },
+    { label: "CPU/update/listener", value: metric("cpuPerUpdatePerListenerUs"), better: "lower" },
+  ],
+  cowriting: [
+    { label: "p99 latency", value: (r) => r.latencyMs?.p99, better: "lower" },
+    { label: "updates/s", value: metric("updatesPerS"), better: "higher" },
+  ],
+  manydocs: [
+    { label: "memory/open doc", value: metric("perDocKb"), better: "lower" },
+    { label: "memory/idle conn", value: metric("perIdleConnKb"), better: "lower" },
+  ],
+  history: [
+    { label: "cold load (compacted)", value: metric("coldLoadAfterMs"), better: "lower" },
+    { label: "build updates/s", value: metric("buildUpdatesPerS"), better: "higher" },
+  ],
+  joinstorm: [
+    { label: "p50 to synced", value: (r) => r.latencyMs?.p50, better: "lower" },
+    { label: "p99 to synced", value: (r) => r.latencyMs?.p99, better: "lower" },
+    { label: "peak RSS", value: (r) => r.peakRssMb, better: "lower" },
+  ],
+  durableack: [{ label: "p99 ack", value: (r) => r.latencyMs?.p99, better: "lower" }],
+  browser: [{ label: "p95", value: (r) => r.latencyMs?.p95, better: "lower" }],
+  crash: [{ label: "lost %", value: metric("lostPct"), better: "lower" }],
+};
+
+export interface Target {
+  label: string;
+  scenario: ScenarioId;
+  /** Picks our case the target is about. */
+  matches: (result: CaseResult) => boolean;
+  value: (result: CaseResult, peers: CaseResult[]) => number | null | undefined;
+  limit: number;
+  comparison: "max" | "min";
+  unit: string;
+}
+
+export const TARGETS: Target[] = [
+  {
+    label: "co-writing updates/s ≥ 2× the reference server's (in memory), durability and auth on",
+    scenario: "cowriting",
+    matches: (r) => r.case.endsWith("saturated"),
+    value: (r, peers) => {
+      const reference = peers.find((p) => p.server === "yws-mem" && p.case === r.case);
+      const ours = r.metrics.updatesPerS;
+      const theirs = reference?.metrics.updatesPerS;
+      return ours != null && theirs ? ours / theirs : null;
+    },
+    limit: 2,
+    comparison: "min",
+    unit: "×",
+  },
+  {
+    label: "fan-out p99 ≤ 5 ms at N = 100",
+    scenario: "fanout",
+    matches: (r) => r.case === "N=100",
+    value: (r) => r.latencyMs?.p99,
+    limit: 5,
+    comparison: "max",
+    unit: "ms",
+  },
+  {
+    label: "CPU per update per listener ≤ 7 µs at N = 1000",
+    scenario: "fanout",
+    matches: (r) => r.case === "N=1000",
+    value: metric("cpuPerUpdatePerListenerUs"),
+    limit: 7,
+    comparison: "max",
+    unit: "µs",
+  },
+  {
+    label: "durable ack p99 ≤ 15 ms",
+    scenario: "durableack",
+    matches: () => true,
+    value: (r) => r.latencyMs?.p99,
+    limit: 15,
+    comparison: "max",
+    unit: "ms",
+  },
+  {
+    label: "≤ 2 KB per idle connection",
+    scenario: "manydocs",
+    matches: () => true,
+    value: metric("perIdleConnKb"),
+    limit: 2,
+    comparison: "max",
+    unit: "KB",
+  },
+  {
+    label: "cold load of the long-history document ≤ 20 ms after compaction",
+    scenario: "history",
+    matches: () => true,
+    value: metric("coldLoadAfterMs"),
+    limit: 20,
+    comparison: "max",
+    unit: "ms",
+  },
+  {
+    label: "join storm p50 ≤ 1 s",
+    scenario: "joinstorm",
+    matches: () => true,
+    value: (r) => r.latencyMs?.p50,
+    limit: 1000,
+    comparison: "max",
+    unit: "ms",
+  },
+  {
+    label: "keystroke-to-remote-render p95 ≤ 50 ms",
+    scenario: "browser",
+    matches: (r) => r.case.startsWith("keystroke → remote"),
+    value: (r) => r.latencyMs?.p95,
+    limit: 50,
+    comparison: "max",
+    unit: "ms",
+  },
+  {
+    label: "crash: nothing the observer received is lost",
+    scenario: "crash",
+    matches: () => true,
+    value: metric("lost"),
+    limit: 0,
+    comparison: "max",
+    unit: "chars",
+  },
+];
