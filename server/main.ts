@@ -4,6 +4,7 @@
  * with code 1012 before exiting.
  */
 import path from "node:path";
+import { oidcConfigFromEnv } from "./auth/oidc";
 import { startServer } from "./startServer";
 
 const demo = process.argv.includes("--demo");
@@ -13,6 +14,8 @@ const server = await startServer({
   host: process.env.HOST ?? "127.0.0.1",
   dataDir,
   demo,
+  oidc: oidcConfigFromEnv(process.env),
+  secureCookies: (process.env.PUBLIC_URL ?? "").startsWith("https://"),
 });
 
 console.log(`Dagsorden kører på ${server.url}  (data: ${dataDir})`);

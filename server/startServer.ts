@@ -14,6 +14,7 @@ import { Sessions } from "./auth/sessions";
 import { AccessPolicy } from "./permissions/AccessPolicy";
 import { VersionService } from "./versions/VersionService";
 import { ItemWorkflow } from "./workflow/ItemWorkflow";
+import { MeetingPhases } from "./workflow/MeetingPhases";
 import { SyncTokens } from "./auth/syncTokens";
 import { createApp } from "./http/createApp";
 import { createLogger } from "./logger";
@@ -41,6 +42,8 @@ export interface ServerOptions {
   compactAfterUpdates?: number;
   pingIntervalMs?: number;
   loginLimits?: ThrottleLimits;
+  /** Mark cookies Secure (behind HTTPS). */
+  secureCookies?: boolean;
   /** A store to use instead of opening SQLite in `dataDir`. */
   store?: Store;
   /** OpenID Connect login besides passwords; absent or null: passwords only. */
@@ -53,6 +56,8 @@ export interface RunningServer {
   store: Store;
   sync: SyncServer;
   meetings: MeetingService;
+  workflow: ItemWorkflow;
+  phases: MeetingPhases;
   close(): Promise<void>;
 }
 
@@ -86,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const policy: AccessPolicy = new AccessPolicy(store, meetings);
   const versions = new VersionService(store, sync);
   const workflow = new ItemWorkflow(meetings, policy, versions, sync);
+  const phases = new MeetingPhases(meetings, policy, sync);
   const attachments = new AttachmentService(store, meetings, options.dataDir);
   if (options.demo && (await seedDemo(store, meetings))) log("seeded demo data");
   const app = createApp({
@@ -94,13 +100,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     attachments,
     policy,
     workflow,
+    phases,
     versions,
     throttle: new LoginThrottle(options.loginLimits),
     sync,
     sessions,
     tokens,
     clientDir: options.clientDir ?? path.join(ROOT, "dist/client"),
-    secureCookies: false,
+    secureCookies: options.secureCookies ?? false,
     oidc: options.oidc ?? null,
     log,
   });
@@ -122,6 +129,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     sync,
     meetings,
+    workflow,
+    phases,
     close() {
       closing ??= (async () => {
         await sync.close();

@@ -140,3 +140,44 @@ export function isOfficerOf(initials: string, officers: readonly string[]): bool
   const mine = initials.toLowerCase();
   return officers.some((officer) => officer.toLowerCase() === mine);
 }
+
+/** The meeting's phases in order, and who moves it on (issue: minutes and publication). */
+export const MEETING_PHASE_STEPS = {
+  sendAgenda: {
+    from: "forberedelse",
+    to: "dagsorden_udsendt",
+    roles: ["sekretariat"],
+    label: "Udsend dagsorden",
+  },
+  holdMeeting: {
+    from: "dagsorden_udsendt",
+    to: "afholdt",
+    roles: ["sekretariat"],
+    label: "Mødet er afholdt",
+  },
+  approveMinutes: {
+    from: "afholdt",
+    to: "referat_godkendt",
+    roles: ["formand"],
+    label: "Godkend referat",
+  },
+  reopenMinutes: {
+    from: "referat_godkendt",
+    to: "afholdt",
+    roles: ["formand", "sekretariat"],
+    label: "Genåbn referat",
+  },
+} as const satisfies Record<
+  string,
+  { from: MeetingPhase; to: MeetingPhase; roles: readonly Role[]; label: string }
+>;
+export type MeetingPhaseStep = keyof typeof MEETING_PHASE_STEPS;
+
+export function mayStepMeeting(
+  role: Role | null,
+  step: MeetingPhaseStep,
+  phase: MeetingPhase,
+): boolean {
+  const rule = MEETING_PHASE_STEPS[step];
+  return role !== null && rule.from === phase && (rule.roles as readonly Role[]).includes(role);
+}

@@ -15,6 +15,7 @@ import type { LoginThrottle } from "../auth/LoginThrottle";
 import type { AccessPolicy } from "../permissions/AccessPolicy";
 import type { VersionService } from "../versions/VersionService";
 import type { ItemWorkflow } from "../workflow/ItemWorkflow";
+import type { MeetingPhases } from "../workflow/MeetingPhases";
 import type { AttachmentService } from "../attachments/AttachmentService";
 import type { MeetingService } from "../meetings/MeetingService";
 import type { SyncServer } from "../sync/SyncServer";
@@ -29,6 +30,7 @@ export interface AppDeps {
   attachments: AttachmentService;
   policy: AccessPolicy;
   workflow: ItemWorkflow;
+  phases: MeetingPhases;
   versions: VersionService;
   throttle: LoginThrottle;
   sync: SyncServer;

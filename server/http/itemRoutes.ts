@@ -155,16 +155,14 @@ export function itemRoutes(deps: {
       versionId: version.id,
       name,
     });
-    res
-      .status(201)
-      .json({
-        version: {
-          id: version.id,
-          name: version.name,
-          contentHash: version.contentHash,
-          createdAt: version.createdAt,
-        },
-      });
+    res.status(201).json({
+      version: {
+        id: version.id,
+        name: version.name,
+        contentHash: version.contentHash,
+        createdAt: version.createdAt,
+      },
+    });
   });
 
   return router;

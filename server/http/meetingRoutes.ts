@@ -7,6 +7,9 @@ import type { MeetingService } from "../meetings/MeetingService";
 import type { MeetingDocument } from "../meetings/readMeetingDocument";
 import { readMeetingDocument } from "../meetings/readMeetingDocument";
 import type { AccessPolicy } from "../permissions/AccessPolicy";
+import type { MeetingPhaseStep } from "../../shared/permissions";
+import { MEETING_PHASE_STEPS } from "../../shared/permissions";
+import type { MeetingPhases } from "../workflow/MeetingPhases";
 import type { SyncServer } from "../sync/SyncServer";
 import { ApiError } from "./ApiError";
 import { auditCsv } from "./auditCsv";
@@ -25,13 +28,25 @@ export function meetingView(meeting: Meeting) {
   };
 }
 
+const PhaseStepRequest = z.object({
+  step: z.enum(Object.keys(MEETING_PHASE_STEPS) as [MeetingPhaseStep, ...MeetingPhaseStep[]]),
+});
+
 export function meetingRoutes(deps: {
   meetings: MeetingService;
   sync: SyncServer;
   policy: AccessPolicy;
+  phases: MeetingPhases;
 }): Router {
   const router = Router();
-  const { meetings, policy } = deps;
+  const { meetings, policy, phases } = deps;
+
+  router.post("/meetings/:meetingId/phase", async (req, res) => {
+    const { user } = requireUser(req);
+    const { step } = PhaseStepRequest.parse(req.body);
+    await policy.requireMeetingVisible(user, req.params.meetingId);
+    res.json({ meeting: meetingView(await phases.step(user, req.params.meetingId, step)) });
+  });
 
   // The committees the person is a member of, with their role in each.
   router.get("/committees", async (req, res) => {

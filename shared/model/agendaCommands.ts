@@ -3,7 +3,7 @@
  * /api/meetings/:id/commands`). Each is validated with these schemas before it is applied.
  */
 import { z } from "zod";
-import type { ItemStatus } from "./agenda";
+import type { ItemStatus, MeetingPhase } from "./agenda";
 import { AttachmentRef, Id, MeetingDetails, Title } from "./agenda";
 import { CaseNumber, Officers } from "./caseNumber";
 
@@ -44,7 +44,8 @@ export type AgendaCommandType = AgendaCommand["type"];
 export type InternalAgendaCommand =
   | { type: "addAttachment"; itemId: string; attachment: AttachmentRef }
   | { type: "removeAttachment"; itemId: string; attachmentId: string }
-  | { type: "setItemStatus"; itemId: string; status: ItemStatus };
+  | { type: "setItemStatus"; itemId: string; status: ItemStatus }
+  | { type: "setPhase"; phase: MeetingPhase };
 
 export const AGENDA_ERROR_CODES = [
   "section_not_found",

@@ -1,4 +1,4 @@
-import type { Agenda, AgendaItem, MeetingDetails, Section } from "./agenda";
+import type { Agenda, AgendaItem, MeetingDetails, MeetingPhase, Section } from "./agenda";
 import type { AgendaCommand, InternalAgendaCommand } from "./agendaCommands";
 import { AgendaError } from "./agendaCommands";
 
@@ -9,7 +9,7 @@ export interface CommandContext {
 
 export interface CommandResult {
   agenda: Agenda;
-  details: Partial<MeetingDetails>;
+  details: Partial<MeetingDetails> & { phase?: MeetingPhase };
   /** Id of the section or item the command created, if any. */
   createdId?: string;
 }
@@ -107,6 +107,8 @@ export function applyAgendaCommand(
       item.attachments.splice(index, 1);
       return { agenda: next, details: {} };
     }
+    case "setPhase":
+      return { agenda: next, details: { phase: command.phase } };
     case "setItemStatus":
       liveItem(next, command.itemId).item.status = command.status;
       return { agenda: next, details: {} };
