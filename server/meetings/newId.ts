@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 
-/** Short random ids (URL- and document-name-safe). */
+/** Short random ids (URL- and document-name-safe, never starting with "-" or "_"). */
 export function newId(): string {
-  return randomBytes(9).toString("base64url");
+  const id = randomBytes(9).toString("base64url");
+  return /^[A-Za-z0-9]/.test(id) ? id : `x${id.slice(1)}`;
 }

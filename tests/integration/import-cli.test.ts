@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { startServer } from "../../server/startServer";
 import { writeFixturePdf } from "../unit/import/writeFixtureDocuments";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -17,12 +18,17 @@ interface Run {
   stderr: string;
 }
 
-function run(command: string, args: string[]): Promise<Run> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      command,
+      args,
+      { cwd: ROOT, env, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -74,12 +80,62 @@ describe("cli import", () => {
     expect(meeting.sections).toHaveLength(4);
   }, 60_000);
 
-  it("refuses without --json, since database import is not wired yet", async () => {
-    const result = await cli("import", FIXTURE);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("database import not available yet");
-  }, 60_000);
+  it("without --json creates the meeting in the database, and never a partial one", async () => {
+    const dataDir = path.join(dir, "db");
+    const env = { ...process.env, DATA_DIR: dataDir, DAGSORDEN_ADMIN_PASSWORD: "et-langt-kodeord" };
+    const tsx = path.join(ROOT, "node_modules/.bin/tsx");
+    const admin = await run(
+      tsx,
+      [
+        "server/cli.ts",
+        "create-admin",
+        "--email",
+        "a@kommune.dk",
+        "--name",
+        "Anne",
+        "--initials",
+        "anad",
+        "--committee",
+        "KKR Syddanmark",
+      ],
+      env,
+    );
+    expect(admin.code, admin.stderr).toBe(0);
+    const imported = await run(
+      tsx,
+      ["server/cli.ts", "import", FIXTURE, "--date", "2025-09-03"],
+      env,
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(
+      /Oprettede mødet "Møde i KKR Syddanmark" 2025-09-03 .* med 4 sektioner og 12 punkter/,
+    );
+
+    const garbage = path.join(dir, "garbage-db.txt");
+    writeFileSync(garbage, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256)));
+    const refused = await run(tsx, ["server/cli.ts", "import", garbage], env);
+    expect(refused.code).toBe(1);
+
+    const server = await startServer({ port: 0, dataDir, quiet: true });
+    try {
+      const [committee] = await server.meetings.listCommittees();
+      const meetings = await server.meetings.listMeetings(committee!.id);
+      expect(meetings).toHaveLength(1);
+      const meeting = meetings[0]!;
+      expect(meeting.agenda.sections.map((section) => section.title)).toEqual([
+        "Godkendelse af referat",
+        "Regionalpolitiske sager",
+        "Punkter til næste møde",
+        "Eventuelt",
+      ]);
+      const minutes = await server.store.docs.loadDoc(`minutes:${meeting.id}`);
+      expect(minutes).not.toBeNull();
+      const audit = await server.store.audit.listAudit({ meetingId: meeting.id });
+      expect(audit.map((entry) => entry.action)).toContain("meeting.import");
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 
   it("gives a clear error and no output for garbage", async () => {
     const garbage = path.join(dir, "garbage.txt");
