@@ -1,0 +1,109 @@
+import { ITEM_FIELDS } from "../../shared/editor";
+import { formatDanishDate, formatHeaderDate, formatOfficers } from "../../shared/model";
+import type { AgendaItem } from "../../shared/model";
+import type { ExportInput } from "./ExportInput";
+import type {
+  ExportAttachment,
+  ExportField,
+  ExportItem,
+  ExportModel,
+  ExportSection,
+} from "./ExportModel";
+import { EXPORT_LABELS } from "./exportLabels";
+import { childNodes, hasContent, proseMirrorToBlocks } from "./proseMirrorToBlocks";
+
+/**
+ * The one place where the public/internal rule is applied; every renderer draws from its
+ * result. Deleted sections and items never appear (they have no number either). A closed item
+ * (lukket punkt) keeps its number and title in every variant and is marked as closed; in a
+ * public export it keeps nothing else: no case line, no body, no Beslutning, no bilag — not even
+ * the bilag's file names. Comments live in their own documents and are not part of the input.
+ */
+export function prepareExport(input: ExportInput): ExportModel {
+  const { document, kind, variant } = input;
+  const { meeting } = document;
+  const sections: ExportSection[] = [];
+  for (const section of meeting.agenda.sections) {
+    const number = document.numbers[section.id];
+    if (section.deleted || number === undefined) continue;
+    const items: ExportItem[] = [];
+    for (const item of section.items) {
+      const itemNumber = document.numbers[item.id];
+      if (item.deleted || itemNumber === undefined) continue;
+      items.push(prepareItem(input, item, itemNumber));
+    }
+    sections.push({ id: section.id, number, title: section.title, items });
+  }
+  return {
+    kind,
+    variant,
+    documentTitle: kind === "referat" ? EXPORT_LABELS.referat : EXPORT_LABELS.dagsorden,
+    committee: document.committee.name,
+    meetingTitle: meeting.title,
+    date: meeting.date,
+    dateText: formatDanishDate(meeting.date),
+    timeText: meeting.endTime ? `${meeting.startTime}–${meeting.endTime}` : meeting.startTime,
+    place: meeting.place,
+    runningHeader: `${document.committee.name} | ${formatHeaderDate(meeting.date)}`,
+    attendance:
+      kind === "referat" && input.attendance
+        ? { present: [...input.attendance.present], absent: [...input.attendance.absent] }
+        : null,
+    sections,
+  };
+}
+
+function prepareItem(input: ExportInput, item: AgendaItem, number: string): ExportItem {
+  const withheld = item.closed && input.variant === "public";
+  const header = {
+    id: item.id,
+    number,
+    title: item.title,
+    closed: item.closed,
+    withheld,
+  };
+  if (withheld) return { ...header, caseLine: null, fields: [], attachments: [] };
+
+  const attachments: ExportAttachment[] = item.attachments.map((attachment, index) => ({
+    id: attachment.id,
+    number: index + 1,
+    filename: attachment.filename,
+    contentType: attachment.contentType,
+    size: attachment.size,
+  }));
+  const known = new Set(attachments.map((attachment) => attachment.id));
+  const resolve = (id: string | null) => (id !== null && known.has(id) ? id : null);
+
+  const body = input.document.bodies[item.id];
+  const fieldNodes = new Map<string, unknown>();
+  for (const node of childNodes(body)) {
+    const type = (node as { type?: unknown }).type;
+    if (typeof type === "string" && !fieldNodes.has(type)) fieldNodes.set(type, node);
+  }
+  const fields: ExportField[] = ITEM_FIELDS.map((field) => ({
+    name: field.name,
+    label: field.label,
+    blocks: proseMirrorToBlocks(childNodes(fieldNodes.get(field.name)), resolve),
+  }));
+  if (input.kind === "referat") {
+    fields.push({
+      name: "beslutning",
+      label: EXPORT_LABELS.beslutning,
+      blocks: proseMirrorToBlocks(input.beslutninger[item.id] ?? [], resolve),
+    });
+  }
+  return {
+    ...header,
+    caseLine: caseLine(item),
+    fields: fields.filter((field) => hasContent(field.blocks)),
+    attachments,
+  };
+}
+
+/** "SAG-2025-03188 mlal/anjh", as printed under the item title. */
+export function caseLine(item: Pick<AgendaItem, "caseNumber" | "officers">): string | null {
+  const line = [item.caseNumber ?? "", formatOfficers(item.officers)]
+    .filter((part) => part !== "")
+    .join(" ");
+  return line === "" ? null : line;
+}
