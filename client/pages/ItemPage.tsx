@@ -58,7 +58,7 @@ export function ItemPage({ id, user, onUnauthenticated }: ItemPageProps) {
   // The session starts at once, not after the header: offline, the body comes from IndexedDB.
   useEffect(() => {
     if (!validName) return;
-    const created = new ItemSyncSession({ docName, userId: user.id, wsOrigin: wsOrigin() });
+    const created = new ItemSyncSession({ docName, wsOrigin: wsOrigin() });
     // The session is an external system (sockets, IndexedDB) whose lifetime is this effect's;
     // it is created here, not during render, so StrictMode's double effects cannot leak one.
     // oxlint-disable-next-line react/set-state-in-effect
@@ -67,7 +67,7 @@ export function ItemPage({ id, user, onUnauthenticated }: ItemPageProps) {
       created.destroy();
       setSession(null);
     };
-  }, [docName, validName, user.id]);
+  }, [docName, validName]);
 
   if (!validName || header.status === "notFound") return <NotFoundPage />;
 
@@ -115,7 +115,7 @@ function ItemWorkspace({ session, user, title, onUnauthenticated }: ItemWorkspac
 
   const editable = access === "write" && problem === null;
   return (
-    <div className="item-layout">
+    <div className="item-layout" data-access={access ?? "unknown"}>
       <div className="item-main">
         <div className="item-statusbar">
           <SaveStatus state={saveState} />
@@ -138,7 +138,7 @@ function ItemWorkspace({ session, user, title, onUnauthenticated }: ItemWorkspac
             )}
           </div>
         )}
-        {problem === null && access !== "write" && (
+        {problem === null && access !== null && access !== "write" && (
           <p className="notice" role="note">
             {access === "comment"
               ? "Du kan læse og kommentere punktet, men ikke redigere teksten."

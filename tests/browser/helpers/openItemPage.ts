@@ -30,10 +30,14 @@ export async function openItemPage(
   return { context, page };
 }
 
-/** Waits until the item body editor shows its three fields. */
+/**
+ * Waits until the item body editor shows its three fields and the server has told the
+ * connection its access (before that the editor is read-only).
+ */
 export async function waitForEditor(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
-      document.querySelectorAll(".item-body section[data-field] > h2.field-heading").length === 3,
+      document.querySelectorAll(".item-body section[data-field] > h2.field-heading").length === 3 &&
+      document.querySelector('.item-layout:not([data-access="unknown"])') !== null,
   );
 }
