@@ -127,7 +127,9 @@ function machineSection(bench: BenchResults): string {
 }
 
 export function renderResults(bench: BenchResults): string {
-  const sections = SCENARIOS.map((scenario) => resultsSection(bench, scenario.id, scenario.title));
+  // In the numbering (the browser scenario runs last but is number 7).
+  const ordered = [...SCENARIOS].sort((a, b) => parseInt(a.title, 10) - parseInt(b.title, 10));
+  const sections = ordered.map((scenario) => resultsSection(bench, scenario.id, scenario.title));
   return [
     BEGIN,
     "",
