@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from "react";
 import { logout, fetchCurrentUser } from "./api/sessionApi";
 import type { SessionUser } from "./api/types";
-import { ItemPage } from "./pages/ItemPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { StartPage } from "./pages/StartPage";
 import { loginPath, navigate, parseRoute, useCurrentPath } from "./routing/router";
 import { RouterLink } from "./routing/RouterLink";
+
+// The editor (TipTap, Yjs, y-websocket) is most of the code: load it with the first item page.
+const ItemPage = lazy(async () => ({ default: (await import("./pages/ItemPage")).ItemPage }));
 
 type Auth =
   { status: "checking" } | { status: "known"; user: SessionUser | null } | { status: "failed" };
@@ -80,7 +82,15 @@ export function App() {
     page = <StartPage onUnauthenticated={onUnauthenticated} />;
   } else if (route.name === "item") {
     page = (
-      <ItemPage key={route.id} id={route.id} user={user} onUnauthenticated={onUnauthenticated} />
+      <Suspense
+        fallback={
+          <main className="page" id="main">
+            <p className="muted">Indlæser …</p>
+          </main>
+        }
+      >
+        <ItemPage key={route.id} id={route.id} user={user} onUnauthenticated={onUnauthenticated} />
+      </Suspense>
     );
   } else {
     page = <NotFoundPage />;

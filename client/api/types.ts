@@ -1,4 +1,5 @@
-/** Shapes of the HTTP API's answers, as the client reads them. */
+/** Shapes of the HTTP API's answers, as the client reads them (see docs/API.md). */
+import type { AgendaItem } from "../../shared/model";
 
 export interface SessionUser {
   id: string;
@@ -8,11 +9,17 @@ export interface SessionUser {
   color: string;
 }
 
-export interface ItemSummary {
-  id: string;
-  title: string;
-  caseNumber: string;
-  officers: string[];
+/** An item's header as `GET /api/items` and `GET /api/items/:id` answer it. */
+export interface ItemSummary extends Pick<
+  AgendaItem,
+  "id" | "title" | "caseNumber" | "officers" | "status" | "closed"
+> {
+  /** Its agenda number ("2.10"); derived by the server, absent for deleted items. */
+  number?: string | null;
+  meetingId?: string;
+  meetingTitle?: string;
+  /** ISO date, "2025-09-03". */
+  meetingDate?: string;
   /** The item body's document name, "item:<id>". */
   doc: string;
 }

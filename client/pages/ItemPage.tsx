@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { formatDocName, parseDocName } from "../../shared/docName";
+import { formatDanishDate } from "../../shared/model/formatDanishDate";
 import { CloseCode } from "../../shared/protocol";
 import { ApiError } from "../api/apiFetch";
 import { fetchItem } from "../api/itemsApi";
@@ -11,6 +12,7 @@ import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
 import { ItemSyncSession } from "../sync/ItemSyncSession";
 import { caseLine } from "./caseLine";
+import { itemHeading } from "./itemHeading";
 import { NotFoundPage } from "./NotFoundPage";
 
 interface ItemPageProps {
@@ -35,7 +37,7 @@ export function ItemPage({ id, user, onUnauthenticated }: ItemPageProps) {
   const validName = parseDocName(docName) !== null;
   const [header, setHeader] = useState<HeaderLoad>({ status: "loading" });
   const [session, setSession] = useState<ItemSyncSession | null>(null);
-  useDocumentTitle(header.status === "loaded" ? header.item.title : "Punkt");
+  useDocumentTitle(header.status === "loaded" ? itemHeading(header.item) : "Punkt");
 
   useEffect(() => {
     if (!validName) return;
@@ -71,7 +73,7 @@ export function ItemPage({ id, user, onUnauthenticated }: ItemPageProps) {
 
   if (!validName || header.status === "notFound") return <NotFoundPage />;
 
-  const title = header.status === "loaded" ? header.item.title : "Punkt";
+  const title = header.status === "loaded" ? itemHeading(header.item) : "Punkt";
   return (
     <main className="page item-page" id="main">
       <nav className="breadcrumb" aria-label="Brødkrumme">
@@ -81,7 +83,15 @@ export function ItemPage({ id, user, onUnauthenticated }: ItemPageProps) {
       </nav>
       <header className="item-header">
         <h1>{title}</h1>
-        {header.status === "loaded" && <p className="case-line">{caseLine(header.item)}</p>}
+        {header.status === "loaded" && caseLine(header.item) !== "" && (
+          <p className="case-line">{caseLine(header.item)}</p>
+        )}
+        {header.status === "loaded" && header.item.meetingTitle && (
+          <p className="meeting-line">
+            {header.item.meetingTitle}
+            {header.item.meetingDate ? `, ${formatDanishDate(header.item.meetingDate)}` : ""}
+          </p>
+        )}
         {header.status === "unavailable" && (
           <p className="muted">Punktets oplysninger kan ikke hentes lige nu.</p>
         )}
