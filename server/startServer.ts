@@ -15,6 +15,7 @@ import { AccessPolicy } from "./permissions/AccessPolicy";
 import { VersionService } from "./versions/VersionService";
 import { ItemWorkflow } from "./workflow/ItemWorkflow";
 import { MeetingPhases } from "./workflow/MeetingPhases";
+import { CommentService } from "./review/CommentService";
 import { SyncTokens } from "./auth/syncTokens";
 import { createApp } from "./http/createApp";
 import { createLogger } from "./logger";
@@ -92,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const versions = new VersionService(store, sync);
   const workflow = new ItemWorkflow(meetings, policy, versions, sync);
   const phases = new MeetingPhases(meetings, policy, sync);
+  const comments = new CommentService(store, meetings, policy, sync);
   const attachments = new AttachmentService(store, meetings, options.dataDir);
   if (options.demo && (await seedDemo(store, meetings))) log("seeded demo data");
   const app = createApp({
@@ -101,6 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     policy,
     workflow,
     phases,
+    comments,
     versions,
     throttle: new LoginThrottle(options.loginLimits),
     sync,

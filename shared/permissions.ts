@@ -36,11 +36,10 @@ export function docAccess(input: DocAccessInput): Access {
       return role === "laeser" && input.meetingPhase === "forberedelse" ? "none" : "read";
     case "item":
       return itemAccess(input);
-    case "comments": {
-      // Comments are internal working material: anyone who may comment writes the thread.
-      const item = itemAccess(input);
-      return item === "write" || item === "comment" ? "write" : item;
-    }
+    case "comments":
+      // Threads are written by the server from HTTP commands (author stamped, edit-own
+      // enforced); every connection reads them live. Who may comment: `mayComment`.
+      return itemAccess(input) === "none" ? "none" : "read";
     case "minutes":
       if (role === "laeser") return input.meetingPhase === "referat_godkendt" ? "read" : "none";
       if (role === "sekretariat" && input.meetingPhase === "afholdt") return "write";
@@ -70,6 +69,11 @@ function itemAccess({
     default:
       return "none";
   }
+}
+
+/** Whether an access level to an item body lets the person write comments on it. */
+export function mayComment(access: Access): boolean {
+  return access === "comment" || access === "write";
 }
 
 /** True when an access level lets a connection's document updates be applied. */

@@ -11,6 +11,8 @@ import { errorHandler, notFoundHandler } from "./errorHandler";
 import { itemRoutes } from "./itemRoutes";
 import { meetingRoutes } from "./meetingRoutes";
 import { userRoutes } from "./userRoutes";
+import { reviewRoutes } from "./reviewRoutes";
+import type { CommentService } from "../review/CommentService";
 import type { LoginThrottle } from "../auth/LoginThrottle";
 import type { AccessPolicy } from "../permissions/AccessPolicy";
 import type { VersionService } from "../versions/VersionService";
@@ -30,6 +32,7 @@ export interface AppDeps {
   attachments: AttachmentService;
   policy: AccessPolicy;
   workflow: ItemWorkflow;
+  comments: CommentService;
   phases: MeetingPhases;
   versions: VersionService;
   throttle: LoginThrottle;
@@ -63,6 +66,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(meetingRoutes(deps));
   api.use(itemRoutes(deps));
   api.use(userRoutes(deps));
+  api.use(reviewRoutes(deps));
   api.use(notFoundHandler());
   app.use("/api", api);
 

@@ -2,6 +2,7 @@ import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { BODY_FRAGMENT, formatDocName } from "../../shared/docName";
 import { itemBodySchema } from "../../shared/editor";
+import { COMMENTS_DOC_ROOT } from "../../shared/model";
 import type { Store } from "../store";
 
 /** ProseMirror JSON of an item body (doc > baggrund, indstilling, sagsfremstilling). */
@@ -40,5 +41,10 @@ export async function createItemDocument(
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   await store.docs.createDoc(formatDocName("item", itemId), state);
+  // The item's comment threads live in their own document, read by everyone who sees the item.
+  const comments = new Y.Doc();
+  comments.getMap(COMMENTS_DOC_ROOT);
+  await store.docs.createDoc(formatDocName("comments", itemId), Y.encodeStateAsUpdate(comments));
+  comments.destroy();
   await store.meetings.addItem(itemId, meetingId, Date.now());
 }

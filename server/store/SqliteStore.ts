@@ -14,7 +14,7 @@ import type {
 import { StoreError } from "./Store";
 import { SQLITE_SCHEMA } from "./sqliteSchema";
 import { sqliteAttachmentStore, sqliteAuditStore, sqliteMeetingStore } from "./sqliteMeetingStore";
-import { sqliteVersionStore } from "./sqliteVersionStore";
+import { sqliteReviewStore, sqliteVersionStore } from "./sqliteVersionStore";
 import type { Role } from "../../shared/roles";
 
 export interface SqliteStoreOptions {
@@ -45,6 +45,7 @@ export function openSqliteStore({ dataDir, synchronous = "normal" }: SqliteStore
     attachments: sqliteAttachmentStore(db),
     audit: sqliteAuditStore(db),
     versions: sqliteVersionStore(db),
+    review: sqliteReviewStore(db),
     settings: sqliteSettingStore(db),
     async close() {
       db.close();

@@ -174,6 +174,26 @@ export interface AuditStore {
   listAudit(filter: { meetingId?: string }): Promise<AuditEntry[]>;
 }
 
+export interface MentionRow {
+  id: string;
+  userId: string;
+  threadId: string;
+  itemId: string;
+  meetingId: string;
+  byUserId: string;
+  text: string;
+  createdAt: number;
+}
+
+/** What review needs besides documents: @mentions, and who wrote with which Yjs client id. */
+export interface ReviewStore {
+  addMention(mention: MentionRow): Promise<void>;
+  mentionsFor(userId: string, limit: number): Promise<MentionRow[]>;
+  /** Remembers that a Yjs client id wrote to a document as this person (first writer wins). */
+  recordDocClients(doc: string, clientIds: number[], userId: string): Promise<void>;
+  docClients(doc: string): Promise<Map<number, string>>;
+}
+
 /** Small key-value settings (the token secret, the schema version, …). */
 export interface SettingStore {
   getSetting(key: string): Promise<string | null>;
@@ -189,6 +209,7 @@ export interface Store {
   readonly attachments: AttachmentStore;
   readonly audit: AuditStore;
   readonly versions: VersionStore;
+  readonly review: ReviewStore;
   readonly settings: SettingStore;
   close(): Promise<void>;
 }

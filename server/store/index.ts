@@ -8,6 +8,8 @@ export type {
   MeetingRow,
   MeetingStore,
   Membership,
+  MentionRow,
+  ReviewStore,
   VersionRow,
   VersionStore,
   Session,

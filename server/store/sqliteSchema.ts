@@ -103,6 +103,25 @@ CREATE TABLE IF NOT EXISTS versions (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS versions_by_doc ON versions (doc, created_at);
 
+CREATE TABLE IF NOT EXISTS mentions (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  thread_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  meeting_id TEXT NOT NULL,
+  by_user_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS mentions_by_user ON mentions (user_id, created_at);
+
+CREATE TABLE IF NOT EXISTS doc_clients (
+  doc TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  user_id TEXT NOT NULL,
+  PRIMARY KEY (doc, client_id)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

@@ -15,6 +15,7 @@ export interface DocRegistryOptions {
   idleUnloadMs: number;
   compactAfterUpdates: number;
   log: (message: string, context?: Record<string, unknown>) => void;
+  onWriters?: (doc: string, clientIds: number[], userId: string) => void;
 }
 
 export class DocRegistry {
@@ -85,6 +86,7 @@ export class DocRegistry {
       validator: this.options.validatorFor(parsed.kind),
       compactAfterUpdates: this.options.compactAfterUpdates,
       log: this.options.log,
+      onWriters: this.options.onWriters,
     });
     const found = await doc.load().catch((error: unknown) => {
       doc.destroy();

@@ -38,6 +38,7 @@ export class UpdateRejected extends Error {
 /** What a SyncDoc needs to know of a connection. */
 export interface DocPeer {
   readonly id: number;
+  readonly userId: string;
   /** Awareness client ids this connection has announced; removed when it closes. */
   readonly awarenessClients: Set<number>;
   send(message: Uint8Array): void;
@@ -64,6 +65,8 @@ export interface SyncDocOptions {
   /** Compact the update log once it has this many rows. */
   compactAfterUpdates: number;
   log: (message: string, context?: Record<string, unknown>) => void;
+  /** Told once per new Yjs client id that wrote accepted content, with the writer (attribution). */
+  onWriters?: (doc: string, clientIds: number[], userId: string) => void;
 }
 
 export class SyncDoc {
@@ -87,6 +90,8 @@ export class SyncDoc {
   private capture: Uint8Array[] | null = null;
   private failed = false;
   private destroyed = false;
+  /** Yjs client ids whose writer has been recorded. */
+  private readonly knownWriters = new Set<number>();
 
   constructor(options: SyncDocOptions) {
     this.options = options;
@@ -232,6 +237,15 @@ export class SyncDoc {
     } finally {
       this.capture = null;
       this.undoManager?.clear();
+    }
+    if (!rejection && this.options.onWriters) {
+      const fresh = [...new Set(decoded.structs.map((s) => s.id.client))].filter(
+        (c) => !this.knownWriters.has(c),
+      );
+      if (fresh.length > 0) {
+        for (const client of fresh) this.knownWriters.add(client);
+        this.options.onWriters(this.name, fresh, peer.userId);
+      }
     }
     if (captured.length > 0) {
       const combined = captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);

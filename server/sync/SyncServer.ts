@@ -53,6 +53,11 @@ export class SyncServer {
       idleUnloadMs: options.idleUnloadMs ?? Limits.idleUnloadMs,
       compactAfterUpdates: options.compactAfterUpdates ?? 500,
       log: options.log,
+      onWriters: (doc, clientIds, userId) => {
+        options.store.review.recordDocClients(doc, clientIds, userId).catch((error: unknown) => {
+          options.log("could not record writers", { doc, error: (error as Error).message });
+        });
+      },
     });
     this.wss = new WebSocketServer({
       noServer: true,

@@ -3,7 +3,8 @@
  * its body. Recorded automatically at every workflow step and on demand with a name.
  */
 import { createHash } from "node:crypto";
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import { updateYFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import { itemBodySchema } from "../../shared/editor";
 import * as Y from "yjs";
 import { BODY_FRAGMENT, formatDocName } from "../../shared/docName";
 import { ApiError } from "../http/ApiError";
@@ -47,6 +48,42 @@ export class VersionService {
       };
       await this.store.versions.createVersion(version);
       return version;
+    } finally {
+      this.sync.registry.release(doc);
+    }
+  }
+
+  /** The live body (committed state) as ProseMirror JSON. */
+  async liveBody(itemId: string): Promise<unknown> {
+    const doc = await this.sync.registry.get(formatDocName("item", itemId));
+    if (!doc) throw new ApiError(404, "item_not_found", "Punktet findes ikke");
+    try {
+      await doc.whenSettled();
+      return yXmlFragmentToProsemirrorJSON(doc.doc.getXmlFragment(BODY_FRAGMENT));
+    } finally {
+      this.sync.registry.release(doc);
+    }
+  }
+
+  /**
+   * Makes the live body equal to a version's, as a new edit: the smallest change to the live
+   * document (so people typing elsewhere keep their work), stored and broadcast like any edit.
+   */
+  async restore(itemId: string, versionId: string): Promise<void> {
+    const { version, body } = await this.body(versionId);
+    if (version.doc !== formatDocName("item", itemId)) {
+      throw new ApiError(404, "version_not_found", "Versionen findes ikke");
+    }
+    const node = itemBodySchema().nodeFromJSON(body);
+    const doc = await this.sync.registry.get(version.doc);
+    if (!doc) throw new ApiError(404, "item_not_found", "Punktet findes ikke");
+    try {
+      await doc.change((ydoc) => {
+        updateYFragment(ydoc, ydoc.getXmlFragment(BODY_FRAGMENT), node, {
+          mapping: new Map(),
+          isOMark: new Map(),
+        });
+      });
     } finally {
       this.sync.registry.release(doc);
     }

@@ -41,3 +41,13 @@ export type { TemplateValues } from "./meetingTemplate";
 export { numberAgenda } from "./numberAgenda";
 export { MEETING_DOC_ROOT, MEETING_DOC_STATE_KEY } from "./meetingDoc";
 export type { MeetingProjection } from "./meetingDoc";
+export {
+  COMMENTS_DOC_ROOT,
+  CommentAnchor,
+  CommentMessage,
+  CommentThread,
+  CreateThreadRequest,
+  EditMessageRequest,
+  ReplyRequest,
+  ResolveRequest,
+} from "./comments";
