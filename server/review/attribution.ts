@@ -35,6 +35,7 @@ function collect(
 ): void {
   if (node instanceof Y.XmlText) {
     // Walk the text's items: each keeps the id (client, clock) of whoever inserted it.
+    // eslint-disable-next-line no-underscore-dangle -- Yjs keeps a text's items in `_start`.
     let item = (node as unknown as { _start: Y.Item | null })._start;
     while (item) {
       if (!item.deleted && item.content instanceof Y.ContentString) {

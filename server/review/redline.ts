@@ -63,13 +63,17 @@ function toWords(a: PMNode, b: PMNode, changes: readonly Range[]): Range[] {
       (toB > fromB && isWordChar(b, fromB, fromB + 1));
     const endsInWord =
       (toA > fromA && isWordChar(a, toA - 1, toA)) || (toB > fromB && isWordChar(b, toB - 1, toB));
-    while (startsInWord && isWordChar(a, fromA - 1, fromA) && isWordChar(b, fromB - 1, fromB)) {
-      fromA -= 1;
-      fromB -= 1;
+    if (startsInWord) {
+      while (isWordChar(a, fromA - 1, fromA) && isWordChar(b, fromB - 1, fromB)) {
+        fromA -= 1;
+        fromB -= 1;
+      }
     }
-    while (endsInWord && isWordChar(a, toA, toA + 1) && isWordChar(b, toB, toB + 1)) {
-      toA += 1;
-      toB += 1;
+    if (endsInWord) {
+      while (isWordChar(a, toA, toA + 1) && isWordChar(b, toB, toB + 1)) {
+        toA += 1;
+        toB += 1;
+      }
     }
     return { fromA, toA, fromB, toB };
   });

@@ -7,6 +7,7 @@ import {
   docAccess,
   isOfficerOf,
   ITEM_TRANSITIONS,
+  mayComment,
   mayTransition,
   roleMay,
 } from "../../shared/permissions";
@@ -89,9 +90,10 @@ describe("document access, as a full table", () => {
       };
       const item = docAccess(input);
       expect(item).toBe(expectedItem(role, officer, status, phase, closed));
-      // The comments of an item: whoever may comment on (or write) the body writes the thread.
-      const comments = docAccess({ ...input, docKind: "comments" });
-      expect(comments).toBe(item === "comment" || item === "write" ? "write" : item);
+      // The comments document is read live by everyone who sees the item; comments themselves
+      // are written over HTTP by those who may comment.
+      expect(docAccess({ ...input, docKind: "comments" })).toBe(item === "none" ? "none" : "read");
+      expect(mayComment(item)).toBe(item === "comment" || item === "write");
     },
   );
 
