@@ -12,3 +12,8 @@ export type {
 } from "./ExportModel";
 export { caseLine, prepareExport } from "./prepareExport";
 export { renderMeetingHtml } from "./html/renderMeetingHtml";
+export { renderMeetingPdf } from "./pdf/renderMeetingPdf";
+export { renderMeetingDocx } from "./docx/renderMeetingDocx";
+export { renderDecisionExtract } from "./pdf/renderDecisionExtract";
+export { ExportError, EXPORT_ERROR_CODES } from "./ExportError";
+export type { ExportErrorCode } from "./ExportError";
