@@ -32,11 +32,15 @@ describe("editing while the server is down", () => {
     await expect.poll(() => saveStatusText(mads.page), { timeout: 15_000 }).toBe(OFFLINE);
     await expect.poll(() => saveStatusText(signe.page), { timeout: 15_000 }).toBe(OFFLINE);
 
+    // A shutdown is transient (1012): no error, and the text stays editable.
+    expect(await mads.page.getByRole("alert").count()).toBe(0);
+    expect(await mads.page.locator('.item-body[contenteditable="true"]').count()).toBe(1);
+
     const offlineText = "Skrevet uden forbindelse til serveren.";
     await placeCaret(mads.page, "sagsfremstilling", "end");
     await mads.page.keyboard.press("Enter");
     await mads.page.keyboard.type(offlineText);
-    expect(await fieldText(mads.page, "sagsfremstilling")).toContain(offlineText);
+    await expect.poll(() => fieldText(mads.page, "sagsfremstilling")).toContain(offlineText);
     expect(await saveStatusText(mads.page)).toBe(OFFLINE);
     expect(await fieldText(signe.page, "sagsfremstilling")).not.toContain(offlineText);
 
