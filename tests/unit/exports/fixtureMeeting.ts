@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { numberAgenda } from "../../../shared/model";
-import type { AgendaItem, Meeting } from "../../../shared/model";
+import { Meeting, numberAgenda } from "../../../shared/model";
+import type { AgendaItem } from "../../../shared/model";
 import type { ExportInput } from "../../../server/exports";
 import { parseAgendaText } from "../../../server/import";
 import type { ProseMirrorJson } from "../../../server/import";
@@ -32,7 +32,8 @@ export function fixtureExportInput(
   if (!parsed.ok) throw new Error(parsed.error.message);
   const bodies: Record<string, unknown> = {};
   const beslutninger: Record<string, ProseMirrorJson[]> = {};
-  const meeting: Meeting = {
+  // Parsed, so the schema's defaults fill in whatever the meeting has besides the agenda.
+  const meeting = Meeting.parse({
     id: "demo-2025-09-03",
     committeeId: "kkr-syddanmark",
     title: "Møde i KKR Syddanmark",
@@ -65,7 +66,7 @@ export function fixtureExportInput(
         }),
       })),
     },
-  };
+  });
   return {
     document: {
       meeting,
