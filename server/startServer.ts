@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DocKind } from "../shared/docName";
-import { itemBodySchema } from "../shared/editor";
+import { beslutningSchema, itemBodySchema } from "../shared/editor";
 import type { Access } from "../shared/permissions";
 import { Limits } from "../shared/protocol";
 import { LoginThrottle } from "./auth/LoginThrottle";
@@ -24,7 +24,7 @@ import { MeetingService } from "./meetings/MeetingService";
 import { seedDemo } from "./seed/seedDemo";
 import type { Store } from "./store";
 import { openSqliteStore } from "./store";
-import { createBodyValidator } from "./sync/bodyValidator";
+import { createBodyValidator, createMinutesValidator } from "./sync/bodyValidator";
 import type { BodyValidator } from "./sync/bodyValidator";
 import { SyncServer } from "./sync/SyncServer";
 
@@ -76,13 +76,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sessions = new Sessions(store);
   const tokens = new SyncTokens(secret, Limits.syncTokenTtlMs);
   const itemValidator = createBodyValidator(itemBodySchema());
+  const minutesValidator = createMinutesValidator(beslutningSchema());
   const sync: SyncServer = new SyncServer({
     store,
     sessions,
     tokens,
     // Bound late: the policy needs the meeting service, which needs this sync server.
     accessFor: (user, doc): Promise<Access> => policy.docAccess(user, doc),
-    validatorFor: (kind: DocKind): BodyValidator | null => (kind === "item" ? itemValidator : null),
+    validatorFor: (kind: DocKind): BodyValidator | null =>
+      kind === "item" ? itemValidator : kind === "minutes" ? minutesValidator : null,
     idleUnloadMs: options.idleUnloadMs,
     compactAfterUpdates: options.compactAfterUpdates,
     pingIntervalMs: options.pingIntervalMs,
@@ -92,7 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const policy: AccessPolicy = new AccessPolicy(store, meetings);
   const versions = new VersionService(store, sync);
   const workflow = new ItemWorkflow(meetings, policy, versions, sync);
-  const phases = new MeetingPhases(meetings, policy, sync);
+  const phases = new MeetingPhases(meetings, policy, sync, versions);
   const comments = new CommentService(store, meetings, policy, sync);
   const attachments = new AttachmentService(store, meetings, options.dataDir);
   if (options.demo && (await seedDemo(store, meetings))) log("seeded demo data");

@@ -152,6 +152,8 @@ export class MeetingService {
     sections: NewMeetingSection[],
     userId: string | null,
     id = newId(),
+    /** Initial state of the minutes document (imported Beslutninger); empty when omitted. */
+    minutesState?: Uint8Array,
   ): Promise<Meeting> {
     await this.committee(committeeId);
     const meeting: Meeting = MeetingSchema.parse({
@@ -190,6 +192,13 @@ export class MeetingService {
       for (const [i, item] of section.items.entries()) {
         await createItemDocument(this.store, item.id, id, sections[s]!.items[i]!.body);
       }
+    }
+    if (minutesState) {
+      await this.store.docs.createDoc(formatDocName("minutes", id), minutesState);
+    } else {
+      const minutes = new Y.Doc();
+      await this.store.docs.createDoc(formatDocName("minutes", id), Y.encodeStateAsUpdate(minutes));
+      minutes.destroy();
     }
     const projection = new Y.Doc();
     projection.getMap(MEETING_DOC_ROOT).set(MEETING_DOC_STATE_KEY, meeting);

@@ -1,12 +1,12 @@
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
-import { formatDocName } from "../../shared/docName";
 import { beslutningSchema } from "../../shared/editor";
 import type { Meeting, MeetingDetails } from "../../shared/model";
 import type { ParsedMeeting } from "../import";
 import type { Store } from "../store";
 import type { ItemBodyJson } from "../items/createItem";
 import type { MeetingService, NewMeetingSection } from "./MeetingService";
+import { newId } from "./newId";
 
 export interface ImportTarget {
   committeeId: string;
@@ -29,7 +29,7 @@ export async function meetingFromImport(
   target: ImportTarget,
 ): Promise<Meeting> {
   const itemId = (number: string) =>
-    target.idPrefix ? `${target.idPrefix}-${number.replace(/\./g, "-")}` : undefined;
+    target.idPrefix ? `${target.idPrefix}-${number.replace(/\./g, "-")}` : newId();
   const sections: NewMeetingSection[] = parsed.sections.map((section) => ({
     id: target.idPrefix ? `${target.idPrefix}-s${section.number}` : undefined,
     title: section.title,
@@ -51,29 +51,28 @@ export async function meetingFromImport(
     place: "",
     ...target.details,
   };
+  // Beslutning belongs to the minutes document, one fragment per item.
+  const minutes = new Y.Doc();
+  const schema = beslutningSchema();
+  parsed.sections.forEach((section, s) => {
+    section.items.forEach((item, i) => {
+      if (!item.beslutning || item.beslutning.length === 0) return;
+      const id = sections[s]!.items[i]!.id!;
+      prosemirrorJSONToYXmlFragment(
+        schema,
+        { type: "doc", content: item.beslutning },
+        minutes.getXmlFragment(id),
+      );
+    });
+  });
   const meeting = await meetings.createMeeting(
     target.committeeId,
     details,
     sections,
     target.userId,
     target.meetingId,
+    Y.encodeStateAsUpdate(minutes),
   );
-
-  // Beslutning belongs to the minutes document, one fragment per item.
-  const minutes = new Y.Doc();
-  const schema = beslutningSchema();
-  meeting.agenda.sections.forEach((section, s) => {
-    section.items.forEach((item, i) => {
-      const blocks = parsed.sections[s]?.items[i]?.beslutning;
-      if (!blocks || blocks.length === 0) return;
-      prosemirrorJSONToYXmlFragment(
-        schema,
-        { type: "doc", content: blocks },
-        minutes.getXmlFragment(item.id),
-      );
-    });
-  });
-  await store.docs.createDoc(formatDocName("minutes", meeting.id), Y.encodeStateAsUpdate(minutes));
   minutes.destroy();
   return meeting;
 }

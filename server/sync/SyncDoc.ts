@@ -90,6 +90,8 @@ export class SyncDoc {
   private capture: Uint8Array[] | null = null;
   private failed = false;
   private destroyed = false;
+  /** Roots in the undo manager's scope. */
+  private readonly scopedRoots = new Set<string>();
   /** Yjs client ids whose writer has been recorded. */
   private readonly knownWriters = new Set<number>();
 
@@ -104,7 +106,7 @@ export class SyncDoc {
     this.awareness.setLocalState(null);
     this.undoManager = this.validator
       ? new Y.UndoManager(
-          [...this.validator.allowedRoots].map((root) => this.doc.getXmlFragment(root)),
+          this.validator.fixedRoots.map((root) => this.doc.getXmlFragment(root)),
           { trackedOrigins: new Set([ClientOrigin]), captureTimeout: 0 },
         )
       : null;
@@ -178,18 +180,17 @@ export class SyncDoc {
       throw new UpdateRejected("invalidUpdate", `undecodable update: ${(error as Error).message}`);
     }
     if (this.validator) {
+      const roots = new Set<string>();
       for (const struct of decoded.structs) {
-        if (
-          struct instanceof Y.Item &&
-          typeof struct.parent === "string" &&
-          !this.validator.allowedRoots.has(struct.parent)
-        ) {
-          throw new UpdateRejected(
-            "invalidUpdate",
-            `update writes to unknown root "${struct.parent}"`,
-          );
+        if (struct instanceof Y.Item && typeof struct.parent === "string") roots.add(struct.parent);
+      }
+      for (const root of roots) {
+        if (!this.validator.rootAllowed(root)) {
+          throw new UpdateRejected("invalidUpdate", `update writes to unknown root "${root}"`);
         }
       }
+      // Every root the update may touch is in the revert's scope before it is applied.
+      for (const root of [...roots, ...this.doc.share.keys()]) this.scopeRoot(root);
     }
     if (this.storedBytes + update.byteLength > Limits.maxDocumentBytes) {
       throw new UpdateRejected("documentTooLarge", "document would exceed its size limit");
@@ -253,6 +254,13 @@ export class SyncDoc {
       this.enqueue(combined, rejection ? null : peer);
     }
     if (rejection) throw rejection;
+  }
+
+  private scopeRoot(name: string): void {
+    if (!this.undoManager || this.scopedRoots.has(name) || !this.validator?.rootAllowed(name))
+      return;
+    this.scopedRoots.add(name);
+    this.undoManager.addToScope(this.doc.getXmlFragment(name));
   }
 
   /** Applies a change made by the server itself (e.g. an agenda command); stored, then broadcast. */

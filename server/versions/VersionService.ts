@@ -89,6 +89,34 @@ export class VersionService {
     }
   }
 
+  /** Records the minutes (every item's Beslutning) as they are now; what approval freezes. */
+  async recordMinutes(meetingId: string, name: string, userId: string | null): Promise<VersionRow> {
+    const docName = formatDocName("minutes", meetingId);
+    const doc = await this.sync.registry.get(docName);
+    if (!doc) throw new ApiError(404, "minutes_not_found", "Referatet findes ikke");
+    try {
+      await doc.whenSettled();
+      const content: Record<string, unknown> = {};
+      for (const key of [...doc.doc.share.keys()].sort()) {
+        content[key] = yXmlFragmentToProsemirrorJSON(doc.doc.getXmlFragment(key));
+      }
+      const version: VersionRow = {
+        id: newId(),
+        doc: docName,
+        name,
+        kind: "auto",
+        createdBy: userId,
+        createdAt: Date.now(),
+        contentHash: bodyHash(content),
+        state: Y.encodeStateAsUpdate(doc.doc),
+      };
+      await this.store.versions.createVersion(version);
+      return version;
+    } finally {
+      this.sync.registry.release(doc);
+    }
+  }
+
   list(itemId: string) {
     return this.store.versions.listVersions(formatDocName("item", itemId));
   }

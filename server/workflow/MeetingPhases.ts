@@ -13,12 +13,14 @@ import type { MeetingService } from "../meetings/MeetingService";
 import type { AccessPolicy } from "../permissions/AccessPolicy";
 import type { User } from "../store";
 import type { SyncServer } from "../sync/SyncServer";
+import type { VersionService } from "../versions/VersionService";
 
 export class MeetingPhases {
   constructor(
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly sync: SyncServer,
+    private readonly versions: VersionService,
   ) {}
 
   async step(
@@ -47,6 +49,17 @@ export class MeetingPhases {
       result.meeting.id,
       result.meeting.agenda.sections.flatMap((s) => s.items.map((i) => i.id)),
     );
+    // Approved minutes are locked (the refresh above made them read-only) with a content hash.
+    const frozen =
+      step === "approveMinutes"
+        ? await this.versions.recordMinutes(meetingId, `Referat godkendt (${user.name})`, user.id)
+        : null;
+    await this.meetings.audit(user.id, `meeting.${step}`, meetingId, null, {
+      from: rule.from,
+      to: rule.to,
+      ...details,
+      ...(frozen ? { versionId: frozen.id, contentHash: frozen.contentHash } : {}),
+    });
     return result.meeting;
   }
 

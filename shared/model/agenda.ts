@@ -106,10 +106,23 @@ export const MeetingDetails = z.object({
 });
 export type MeetingDetails = z.infer<typeof MeetingDetails>;
 
+const PersonName = z.string().trim().min(1).max(200);
+
+/** Who attended: members present, absent with notice (afbud), and absent during single items. */
+export const Attendance = z.object({
+  present: z.array(PersonName).max(200),
+  absent: z.array(PersonName).max(200),
+  notPresentForItem: z.record(z.string(), z.array(PersonName).max(200)),
+});
+export type Attendance = z.infer<typeof Attendance>;
+
+export const EMPTY_ATTENDANCE: Attendance = { present: [], absent: [], notPresentForItem: {} };
+
 export const Meeting = MeetingDetails.extend({
   id: Id,
   committeeId: Id,
   phase: MeetingPhase,
+  attendance: Attendance.default(EMPTY_ATTENDANCE),
   /** Increases with every accepted command. */
   version: z.number().int().nonnegative(),
   agenda: Agenda,

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { ItemStatus, MeetingPhase } from "./agenda";
-import { AttachmentRef, Id, MeetingDetails, Title } from "./agenda";
+import { AttachmentRef, Attendance, Id, MeetingDetails, Title } from "./agenda";
 import { CaseNumber, Officers } from "./caseNumber";
 
 const Index = z.number().int().nonnegative();
@@ -36,6 +36,7 @@ export const AgendaCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("moveItem"), itemId: Id, toSectionId: Id, toIndex: Index }),
   z.object({ type: z.literal("deleteItem"), itemId: Id }),
   z.object({ type: z.literal("restoreItem"), itemId: Id }),
+  z.object({ type: z.literal("setAttendance"), attendance: Attendance }),
 ]);
 export type AgendaCommand = z.infer<typeof AgendaCommand>;
 export type AgendaCommandType = AgendaCommand["type"];

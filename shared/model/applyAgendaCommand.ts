@@ -1,4 +1,11 @@
-import type { Agenda, AgendaItem, MeetingDetails, MeetingPhase, Section } from "./agenda";
+import type {
+  Agenda,
+  AgendaItem,
+  Attendance,
+  MeetingDetails,
+  MeetingPhase,
+  Section,
+} from "./agenda";
 import type { AgendaCommand, InternalAgendaCommand } from "./agendaCommands";
 import { AgendaError } from "./agendaCommands";
 
@@ -9,7 +16,7 @@ export interface CommandContext {
 
 export interface CommandResult {
   agenda: Agenda;
-  details: Partial<MeetingDetails> & { phase?: MeetingPhase };
+  details: Partial<MeetingDetails> & { phase?: MeetingPhase; attendance?: Attendance };
   /** Id of the section or item the command created, if any. */
   createdId?: string;
 }
@@ -107,6 +114,8 @@ export function applyAgendaCommand(
       item.attachments.splice(index, 1);
       return { agenda: next, details: {} };
     }
+    case "setAttendance":
+      return { agenda: next, details: { attendance: command.attendance } };
     case "setPhase":
       return { agenda: next, details: { phase: command.phase } };
     case "setItemStatus":

@@ -46,6 +46,9 @@ export const CreateThreadRequest = z.object({
   text: CommentText,
   mentions: z.array(Id).max(20).default([]),
 });
-export const ReplyRequest = z.object({ text: CommentText, mentions: z.array(Id).max(20).default([]) });
+export const ReplyRequest = z.object({
+  text: CommentText,
+  mentions: z.array(Id).max(20).default([]),
+});
 export const EditMessageRequest = z.object({ text: CommentText });
 export const ResolveRequest = z.object({ resolved: z.boolean() });

@@ -2,7 +2,9 @@ export {
   Agenda,
   AgendaItem,
   AttachmentRef,
+  Attendance,
   ClockTime,
+  EMPTY_ATTENDANCE,
   Committee,
   Id,
   IsoDate,
@@ -51,3 +53,4 @@ export {
   ReplyRequest,
   ResolveRequest,
 } from "./comments";
+export { standardDecisions, suggestBeslutning } from "./beslutning";
