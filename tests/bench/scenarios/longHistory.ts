@@ -1,6 +1,7 @@
 /**
  * Scenario 4, long history: one document built from U small updates (typing one character per
- * update, every tenth update a backspace and a retype), then loaded cold: the server process
+ * update, every tenth update a backspace and a retype, four writers in their own paragraphs),
+ * then loaded cold: the server process
  * is restarted on its data dir (SIGKILL, then start), warmed up on another document so the
  * figure is the document's load and not the process's first-connection costs, and a fresh
  * client connects; the figure is connect → the client holds the whole document, median of
@@ -15,7 +16,7 @@
  */
 import * as Y from "yjs";
 import { BODY_FRAGMENT } from "../../../shared/docName";
-import { ensureParagraphs } from "../clients/itemBody";
+import { ensureParagraphs, paragraphsArrived } from "../clients/itemBody";
 import { RawClient } from "../clients/rawClient";
 import { summarize } from "../lib/latency";
 import { measured, serverSettled } from "../lib/measure";
@@ -24,22 +25,36 @@ import { RunningServer } from "../servers/serverUnderTest";
 import type { ServerUnderTest } from "../servers/serverUnderTest";
 import { withMeasurement, type BenchSettings, type CaseResult, type Scenario } from "./scenario";
 
-const IN_FLIGHT = 256;
+/** Updates in flight per writer. */
+const IN_FLIGHT = 64;
+/**
+ * Four writers, each in its own paragraph: a long-lived item is written by several people, and
+ * our server commits one connection's messages one after another (group commit batches across
+ * connections), so a single writer would measure commit latency rather than the history.
+ */
+const WRITERS = 4;
 const COMPACTION_OFF = ["--compact-after=1000000000"];
 
+/** Whether `doc` holds every client's changes up to the clock in `state`. */
+function holds(doc: Y.Doc, state: Map<number, number>): boolean {
+  for (const [client, clock] of state) if (Y.getState(doc.store, client) < clock) return false;
+  return true;
+}
+
 /**
- * Resolves with `performance.now()` once `doc` holds `client`'s changes up to `clock`; rejects
- * after `timeoutMs` saying how much arrived.
+ * Resolves with `performance.now()` once `doc` holds everything in `state`; rejects after
+ * `timeoutMs` saying how much arrived.
  */
-function whenState(doc: Y.Doc, client: number, clock: number, timeoutMs = 30_000): Promise<number> {
+function whenHolds(doc: Y.Doc, state: Map<number, number>, timeoutMs = 30_000): Promise<number> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       doc.off("update", check);
-      const has = Y.getState(doc.store, client);
-      reject(new Error(`after restart the document holds ${has} of ${clock} typed characters`));
+      const want = [...state.values()].reduce((a, b) => a + b, 0);
+      const has = [...state.keys()].reduce((sum, c) => sum + Y.getState(doc.store, c), 0);
+      reject(new Error(`after restart the document holds ${has} of ${want} written items`));
     }, timeoutMs);
     function check() {
-      if (Y.getState(doc.store, client) < clock) return;
+      if (!holds(doc, state)) return;
       doc.off("update", check);
       clearTimeout(timer);
       resolve(performance.now());
@@ -59,7 +74,7 @@ async function coldLoads(
   server: RunningServer,
   times: number,
   extraArgs: string[],
-  writer: { client: number; clock: number },
+  written: Map<number, number>,
 ): Promise<number[]> {
   const loads: number[] = [];
   for (let i = 0; i < times; i++) {
@@ -74,7 +89,7 @@ async function coldLoads(
     const doc = new Y.Doc();
     const client = new RawClient(target, { doc });
     try {
-      loads.push((await whenState(doc, writer.client, writer.clock)) - client.startedAt);
+      loads.push((await whenHolds(doc, written)) - client.startedAt);
     } finally {
       await client.close();
     }
@@ -107,42 +122,63 @@ export const longHistory: Scenario = {
       await warmUpSeeder.close();
 
       const target = await server.target(docName!);
-      const doc = new Y.Doc();
-      const writer = await RawClient.connect(target, { doc });
-      const [text] = ensureParagraphs(doc, 1);
-      await writer.barrier();
-      let received = 0;
+      const seedDoc = new Y.Doc();
+      const seeder = await RawClient.connect(target, { doc: seedDoc });
+      ensureParagraphs(seedDoc, WRITERS);
+      await seeder.barrier();
+      await seeder.close();
+
+      // Writers type into their own paragraphs; a listener's receipts pace them.
+      const received = new Map<number, number>();
       const listener = await RawClient.connect(target, {
         onUpdate: (update) => {
           const meta = Y.parseUpdateMeta(update);
-          const to = meta.to.get(doc.clientID);
-          if (to !== undefined) received += to - (meta.from.get(doc.clientID) ?? to);
+          for (const [client, to] of meta.to) {
+            received.set(client, (received.get(client) ?? 0) + to - (meta.from.get(client) ?? to));
+          }
         },
       });
-      const startClock = Y.getState(doc.store, doc.clientID);
-      settings.log(`long history: ${updates} updates`);
-      const build = await measured(server, async () => {
-        for (let i = 0; i < updates; i++) {
+      const writers = await Promise.all(
+        Array.from({ length: WRITERS }, async (_, i) => {
+          const doc = new Y.Doc();
+          const client = await RawClient.connect(target, { doc });
+          client.applyIncoming = false;
+          const text = (await paragraphsArrived(doc, WRITERS))[i]!;
+          return { doc, client, text, start: Y.getState(doc.store, doc.clientID) };
+        }),
+      );
+      const write = async (writer: (typeof writers)[number], count: number) => {
+        const { doc, text } = writer;
+        const inFlight = () =>
+          Y.getState(doc.store, doc.clientID) - writer.start - (received.get(doc.clientID) ?? 0);
+        for (let i = 0; i < count; i++) {
           if (i % 10 === 9) {
             doc.transact(() => {
-              text!.delete(text!.length - 1, 1);
-              text!.insert(text!.length, "e");
+              text.delete(text.length - 1, 1);
+              text.insert(text.length, "e");
             });
           } else {
-            text!.insert(text!.length, "t");
+            text.insert(text.length, "t");
           }
-          const sent = Y.getState(doc.store, doc.clientID) - startClock;
-          if (sent - received >= IN_FLIGHT) {
-            await waitFor(() => sent - received < IN_FLIGHT / 2, 30_000, 1);
-          }
+          if (inFlight() >= IN_FLIGHT) await waitFor(() => inFlight() < IN_FLIGHT / 2, 30_000, 1);
         }
-        const sent = Y.getState(doc.store, doc.clientID) - startClock;
-        return waitFor(() => received >= sent, 30_000);
+        return waitFor(() => inFlight() <= 0, 30_000);
+      };
+      settings.log(`long history: ${updates} updates from ${WRITERS} writers`);
+      const build = await measured(server, async () => {
+        const done = await Promise.all(writers.map((w) => write(w, updates / WRITERS)));
+        return done.every(Boolean);
       });
-      if (ours) await writer.requestSave();
-      const warmClient = await RawClient.connect(target);
-      const warmMs = (await warmClient.synced) - warmClient.startedAt;
-      await Promise.all([writer.close(), listener.close(), warmClient.close()]);
+      if (ours) await Promise.all(writers.map((w) => w.client.requestSave()));
+      const written = new Map(
+        writers.map((w) => [w.doc.clientID, Y.getState(w.doc.store, w.doc.clientID)]),
+      );
+      const warmDoc = new Y.Doc();
+      const warmClient = new RawClient(target, { doc: warmDoc });
+      const warmMs = (await whenHolds(warmDoc, written)) - warmClient.startedAt;
+      const docBytes = Y.encodeStateAsUpdate(warmDoc).byteLength;
+      await Promise.all([...writers.map((w) => w.client.close()), listener.close()]);
+      await warmClient.close();
       // Hocuspocus saves 2 s after the last change; LevelDB writes are queued. Let them finish:
       // this scenario is about loading what was stored, not about losing it (scenario 8).
       await sleep(2500);
@@ -154,12 +190,11 @@ export const longHistory: Scenario = {
         warmLoadMs: warmMs,
         coldLoadBeforeMs: null,
         coldLoadAfterMs: null,
-        docBytes: Y.encodeStateAsUpdate(doc).byteLength,
+        docBytes,
       };
-      const writerState = { client: doc.clientID, clock: Y.getState(doc.store, doc.clientID) };
       if (ours) {
         settings.log("long history: cold loads with the full update log");
-        const before = await coldLoads(server, repeats, COMPACTION_OFF, writerState);
+        const before = await coldLoads(server, repeats, COMPACTION_OFF, written);
         metrics.coldLoadBeforeMs = summarize(before)!.p50;
         // Our server compacts a long log when it loads it with default settings, and on SIGTERM.
         await server.kill();
@@ -170,7 +205,7 @@ export const longHistory: Scenario = {
         await server.restart([]);
       }
       settings.log("long history: cold loads");
-      const after = await coldLoads(server, repeats, [], writerState);
+      const after = await coldLoads(server, repeats, [], written);
       metrics.coldLoadAfterMs = summarize(after)!.p50;
       return [
         withMeasurement(
