@@ -99,7 +99,7 @@ export class LatencyRecorder {
    * client id as `self` so that echo is not counted as a delivery.
    */
   receive(update: Uint8Array, receivedAt: number, self = -1): number {
-    const meta = Y.parseUpdateMeta(update);
+    const meta = this.meta(update);
     let found = 0;
     for (const [client, to] of meta.to) {
       if (client === self) continue;
@@ -115,6 +115,23 @@ export class LatencyRecorder {
     }
     this.received += found;
     return found;
+  }
+
+  private lastUpdate: Uint8Array = new Uint8Array(0);
+  private lastMeta: ReturnType<typeof Y.parseUpdateMeta> = { from: new Map(), to: new Map() };
+
+  /**
+   * Every listener of a fan-out receives the same bytes one after another: parse them once, so
+   * a thousand listeners cost the harness a thousand comparisons, not a thousand decodings.
+   */
+  private meta(update: Uint8Array): ReturnType<typeof Y.parseUpdateMeta> {
+    const last = this.lastUpdate;
+    if (update.length === last.length && update.every((byte, i) => byte === last[i])) {
+      return this.lastMeta;
+    }
+    this.lastUpdate = update.slice();
+    this.lastMeta = Y.parseUpdateMeta(update);
+    return this.lastMeta;
   }
 
   summary(): LatencySummary | null {
