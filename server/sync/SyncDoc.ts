@@ -107,7 +107,7 @@ export class SyncDoc {
     this.undoManager = this.validator
       ? new Y.UndoManager(
           this.validator.fixedRoots.map((root) => this.doc.getXmlFragment(root)),
-          { trackedOrigins: new Set([ClientOrigin]), captureTimeout: 0 },
+          { trackedOrigins: new Set([ClientOrigin]), captureTimeout: 0, doc: this.doc },
         )
       : null;
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {

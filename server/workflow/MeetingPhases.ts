@@ -40,11 +40,6 @@ export class MeetingPhases {
       { type: "setPhase", phase: rule.to },
       user.id,
     );
-    await this.meetings.audit(user.id, `meeting.${step}`, meetingId, null, {
-      from: rule.from,
-      to: rule.to,
-      ...details,
-    });
     await this.refreshMeetingDocs(
       result.meeting.id,
       result.meeting.agenda.sections.flatMap((s) => s.items.map((i) => i.id)),

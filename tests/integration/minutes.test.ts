@@ -1,0 +1,134 @@
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_MEETING_ID } from "../../server/seed/seedDemo";
+import { CloseCode } from "../../shared/protocol";
+import type { TestSession } from "./helpers/session";
+import { login } from "./helpers/session";
+import type { TestServer } from "./helpers/testServer";
+import { startTestServer } from "./helpers/testServer";
+import { waitFor } from "./helpers/waitFor";
+import type { YClient } from "./helpers/yClient";
+import { connectClient, waitSynced } from "./helpers/yClient";
+
+const MINUTES = `minutes:${DEMO_MEETING_ID}`;
+
+function writeBeslutning(client: YClient, itemId: string, text: string): void {
+  client.doc.transact(() => {
+    const fragment = client.doc.getXmlFragment(itemId);
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText(text)]);
+    fragment.insert(fragment.length, [paragraph]);
+  });
+}
+
+function beslutningText(doc: Y.Doc, itemId: string): string {
+  return doc
+    .getXmlFragment(itemId)
+    .toString()
+    .replace(/<[^>]+>/g, "");
+}
+
+describe("minutes", () => {
+  let server: TestServer;
+  let secretariat: TestSession;
+  let chair: TestSession;
+  const clients: YClient[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    secretariat = await login(server.url, "sekretariat@demo.dk");
+    chair = await login(server.url, "formand@demo.dk");
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server.dispose();
+  });
+
+  async function step(who: TestSession, name: string) {
+    return who.request("POST", `/api/meetings/${DEMO_MEETING_ID}/phase`, { step: name });
+  }
+
+  it("are written by the secretariat only while the meeting is held, watched live, then approved and locked", async () => {
+    // The imported meeting's minutes already hold the published Beslutninger.
+    const watcher = connectClient(server.url, MINUTES, await chair.syncToken(MINUTES));
+    clients.push(watcher);
+    await waitSynced(watcher);
+    expect(beslutningText(watcher.doc, "demo-1-1")).toContain("Referatet blev godkendt.");
+
+    // Before the meeting is held nobody writes the minutes.
+    const early = connectClient(server.url, MINUTES, await secretariat.syncToken(MINUTES));
+    clients.push(early);
+    await waitSynced(early).catch((e: unknown) => {
+      throw new Error(`early: ${JSON.stringify(early.closes)} ${String(e)}`);
+    });
+    writeBeslutning(early, "demo-2-2", "For tidligt.");
+    await early.save();
+    expect(beslutningText(watcher.doc, "demo-2-2")).not.toContain("For tidligt.");
+
+    expect((await step(chair, "sendAgenda")).status).toBe(403);
+    expect((await step(secretariat, "sendAgenda")).status).toBe(200);
+    expect((await step(secretariat, "holdMeeting")).status).toBe(200);
+
+    const writer = connectClient(server.url, MINUTES, await secretariat.syncToken(MINUTES));
+    clients.push(writer);
+    await waitSynced(writer).catch((e: unknown) => {
+      throw new Error(`writer: ${JSON.stringify(writer.closes)} ${String(e)}`);
+    });
+    writeBeslutning(writer, "demo-2-2", "KKR Syddanmark tog orienteringen til efterretning.");
+    await writer.save();
+    await waitFor(() => beslutningText(watcher.doc, "demo-2-2").includes("tog orienteringen"), {
+      message: "the chair sees the Beslutning live",
+    });
+
+    // A structure the schema does not allow is refused (text straight in the fragment).
+    const bad = connectClient(server.url, MINUTES, await secretariat.syncToken(MINUTES));
+    clients.push(bad);
+    await waitSynced(bad).catch((e: unknown) => {
+      throw new Error(`bad: ${JSON.stringify(bad.closes)} ${String(e)}`);
+    });
+    bad.doc.getXmlFragment("demo-2-3").insert(0, [new Y.XmlText("løs tekst")]);
+    await waitFor(() => bad.closes.some((c) => c.code === CloseCode.invalidUpdate), {
+      message: "4422",
+    });
+
+    expect((await step(secretariat, "approveMinutes")).status).toBe(403);
+    const approved = await step(chair, "approveMinutes");
+    expect(approved.status).toBe(200);
+    expect(((await approved.json()) as { meeting: { phase: string } }).meeting.phase).toBe(
+      "referat_godkendt",
+    );
+
+    // Locked: the open writer's further edits are not applied.
+    writeBeslutning(writer, "demo-2-2", "Efter godkendelse.");
+    await writer.save();
+    const stored = await server.store.docs.loadDoc(MINUTES);
+    const reloaded = new Y.Doc();
+    for (const part of [...(stored!.snapshot ? [stored!.snapshot] : []), ...stored!.updates])
+      Y.applyUpdate(reloaded, part);
+    expect(beslutningText(reloaded, "demo-2-2")).toContain("tog orienteringen");
+    expect(beslutningText(reloaded, "demo-2-2")).not.toContain("Efter godkendelse.");
+
+    const audit = await server.store.audit.listAudit({ meetingId: DEMO_MEETING_ID });
+    const approval = audit.find((e) => e.action === "meeting.approveMinutes");
+    expect(approval).toMatchObject({ userId: "u-formand" });
+    expect(approval!.details["contentHash"]).toMatch(/^[0-9a-f]{64}$/);
+    expect(audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["meeting.sendAgenda", "meeting.holdMeeting"]),
+    );
+  });
+
+  it("records attendance for the meeting and per item", async () => {
+    const res = await secretariat.request("POST", `/api/meetings/${DEMO_MEETING_ID}/commands`, {
+      type: "setAttendance",
+      attendance: {
+        present: ["Formand A", "Medlem B"],
+        absent: ["Medlem C"],
+        notPresentForItem: { "demo-2-3": ["Medlem B"] },
+      },
+    });
+    expect(res.status).toBe(200);
+    const meeting = ((await res.json()) as { meeting: { attendance: { absent: string[] } } })
+      .meeting;
+    expect(meeting.attendance.absent).toEqual(["Medlem C"]);
+  });
+});
