@@ -75,9 +75,10 @@ export function ItemEditor({ session, user, editable, label }: ItemEditorProps) 
   if (!editor) return null;
   return (
     <div className="item-editor">
-      <Toolbar editor={editor} editorId={editorId} id={toolbarId} />
+      {/* Read-only: no formatting to offer, so no toolbar of disabled buttons either. */}
+      {editable && <Toolbar editor={editor} editorId={editorId} id={toolbarId} />}
       <p id={`${editorId}-hint`} className="visually-hidden">
-        Tryk Alt+F10 for at gå til værktøjslinjen.
+        {editable ? "Tryk Alt+F10 for at gå til værktøjslinjen." : "Teksten kan ikke redigeres."}
       </p>
       <EditorContent editor={editor} className="item-editor-content" />
     </div>
