@@ -7,7 +7,7 @@ export type ExportKind = "dagsorden" | "referat";
 export type ExportVariant = "public" | "internal";
 
 /** Who attended, for the minutes' front page. */
-export interface Attendance {
+export interface ExportAttendance {
   present: string[];
   absent: string[];
 }
@@ -19,5 +19,6 @@ export interface ExportInput {
   variant: ExportVariant;
   /** Item id → the item's Beslutning as block nodes (referat only; ignored for a dagsorden). */
   beslutninger: Record<string, ProseMirrorJson[]>;
-  attendance?: Attendance;
+  /** Overrides the meeting's own attendance (`meeting.attendance`) on the front page. */
+  attendance?: ExportAttendance;
 }

@@ -12,6 +12,7 @@ export const EXPORT_LABELS = {
   place: "Sted",
   present: "Deltagere",
   absent: "Afbud",
+  notPresentForItem: "Ikke til stede under punktet",
   page: "SIDE",
   decisionExtract: "Delreferat",
   beslutning: "Beslutning",

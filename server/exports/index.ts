@@ -1,4 +1,4 @@
-export type { Attendance, ExportInput, ExportKind, ExportVariant } from "./ExportInput";
+export type { ExportAttendance, ExportInput, ExportKind, ExportVariant } from "./ExportInput";
 export type {
   ExportAttachment,
   ExportBlock,
@@ -17,3 +17,4 @@ export { renderMeetingDocx } from "./docx/renderMeetingDocx";
 export { renderDecisionExtract } from "./pdf/renderDecisionExtract";
 export { ExportError, EXPORT_ERROR_CODES } from "./ExportError";
 export type { ExportErrorCode } from "./ExportError";
+export { readBeslutninger } from "./readBeslutninger";

@@ -45,10 +45,7 @@ export function prepareExport(input: ExportInput): ExportModel {
     timeText: meeting.endTime ? `${meeting.startTime}–${meeting.endTime}` : meeting.startTime,
     place: meeting.place,
     runningHeader: `${document.committee.name} | ${formatHeaderDate(meeting.date)}`,
-    attendance:
-      kind === "referat" && input.attendance
-        ? { present: [...input.attendance.present], absent: [...input.attendance.absent] }
-        : null,
+    attendance: kind === "referat" ? attendanceOf(input) : null,
     sections,
   };
 }
@@ -86,11 +83,17 @@ function prepareItem(input: ExportInput, item: AgendaItem, number: string): Expo
     blocks: proseMirrorToBlocks(childNodes(fieldNodes.get(field.name)), resolve),
   }));
   if (input.kind === "referat") {
-    fields.push({
-      name: "beslutning",
-      label: EXPORT_LABELS.beslutning,
-      blocks: proseMirrorToBlocks(input.beslutninger[item.id] ?? [], resolve),
-    });
+    const blocks = proseMirrorToBlocks(input.beslutninger[item.id] ?? [], resolve);
+    // Who left for this item is part of its decision record, under the Beslutning.
+    const notPresent = input.document.meeting.attendance?.notPresentForItem[item.id] ?? [];
+    if (notPresent.length > 0) {
+      const text = `${EXPORT_LABELS.notPresentForItem}: ${notPresent.join(", ")}.`;
+      blocks.push({
+        type: "paragraph",
+        content: [{ type: "text", text, bold: false, italic: true, href: null }],
+      });
+    }
+    fields.push({ name: "beslutning", label: EXPORT_LABELS.beslutning, blocks });
   }
   return {
     ...header,
@@ -98,6 +101,13 @@ function prepareItem(input: ExportInput, item: AgendaItem, number: string): Expo
     fields: fields.filter((field) => hasContent(field.blocks)),
     attachments,
   };
+}
+
+/** The front page's attendance: the input's override, else the meeting's own; null when empty. */
+function attendanceOf(input: ExportInput): ExportModel["attendance"] {
+  const source = input.attendance ?? input.document.meeting.attendance;
+  if (!source || (source.present.length === 0 && source.absent.length === 0)) return null;
+  return { present: [...source.present], absent: [...source.absent] };
 }
 
 /** "SAG-2025-03188 mlal/anjh", as printed under the item title. */

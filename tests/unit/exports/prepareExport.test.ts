@@ -190,4 +190,41 @@ describe("prepareExport", () => {
       ],
     });
   });
+
+  it("takes attendance from the meeting: the front page, and who left an item under its Beslutning", () => {
+    const input = closedInput("public");
+    input.document.meeting.attendance = {
+      present: ["Tonni Hansen", "Mads Skau"],
+      absent: ["Jacob Bjerregaard"],
+      notPresentForItem: { "demo-2-2": ["Mads Skau"], "demo-2-3": ["Tonni Hansen"] },
+    };
+    const model = prepareExport(input);
+    expect(model.attendance).toEqual({
+      present: ["Tonni Hansen", "Mads Skau"],
+      absent: ["Jacob Bjerregaard"],
+    });
+    const beslutning = findItem(model, "demo-2-2").fields.find((f) => f.name === "beslutning");
+    expect(beslutning!.blocks.at(-1)).toEqual({
+      type: "paragraph",
+      content: [
+        {
+          type: "text",
+          text: "Ikke til stede under punktet: Mads Skau.",
+          bold: false,
+          italic: true,
+          href: null,
+        },
+      ],
+    });
+    // A withheld item says nothing; an agenda has no attendance.
+    expect(findItem(model, "demo-2-3").fields).toEqual([]);
+    expect(prepareExport({ ...input, kind: "dagsorden" }).attendance).toBeNull();
+    // The input can override what the meeting says.
+    expect(
+      prepareExport({ ...input, attendance: { present: ["A"], absent: [] } }).attendance,
+    ).toEqual({
+      present: ["A"],
+      absent: [],
+    });
+  });
 });
