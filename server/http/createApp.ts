@@ -12,6 +12,7 @@ import { itemRoutes } from "./itemRoutes";
 import { meetingRoutes } from "./meetingRoutes";
 import { userRoutes } from "./userRoutes";
 import { reviewRoutes } from "./reviewRoutes";
+import { importRoutes } from "./importRoutes";
 import type { CommentService } from "../review/CommentService";
 import type { LoginThrottle } from "../auth/LoginThrottle";
 import type { AccessPolicy } from "../permissions/AccessPolicy";
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(itemRoutes(deps));
   api.use(userRoutes(deps));
   api.use(reviewRoutes(deps));
+  api.use(importRoutes(deps));
   api.use(notFoundHandler());
   app.use("/api", api);
 

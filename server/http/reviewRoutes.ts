@@ -52,11 +52,9 @@ export function reviewRoutes(deps: ReviewDeps): Router {
   router.post("/items/:itemId/comments/:threadId/replies", async (req, res) => {
     const { user } = requireUser(req);
     const { text, mentions } = ReplyRequest.parse(req.body);
-    res
-      .status(201)
-      .json({
-        thread: await comments.reply(user, req.params.itemId, req.params.threadId, text, mentions),
-      });
+    res.status(201).json({
+      thread: await comments.reply(user, req.params.itemId, req.params.threadId, text, mentions),
+    });
   });
 
   router.patch("/items/:itemId/comments/:threadId/messages/:messageId", async (req, res) => {
