@@ -15,6 +15,7 @@ import { StoreError } from "./Store";
 import { SQLITE_SCHEMA } from "./sqliteSchema";
 import { sqliteAttachmentStore, sqliteAuditStore, sqliteMeetingStore } from "./sqliteMeetingStore";
 import { sqliteReviewStore, sqliteVersionStore } from "./sqliteVersionStore";
+import { sqlitePublicationStore } from "./sqlitePublicationStore";
 import type { Role } from "../../shared/roles";
 
 export interface SqliteStoreOptions {
@@ -46,6 +47,7 @@ export function openSqliteStore({ dataDir, synchronous = "normal" }: SqliteStore
     audit: sqliteAuditStore(db),
     versions: sqliteVersionStore(db),
     review: sqliteReviewStore(db),
+    publications: sqlitePublicationStore(db),
     settings: sqliteSettingStore(db),
     async close() {
       db.close();

@@ -194,6 +194,29 @@ export interface ReviewStore {
   docClients(doc: string): Promise<Map<number, string>>;
 }
 
+export interface PublicationRow {
+  id: string;
+  meetingId: string;
+  committeeId: string;
+  kind: "dagsorden" | "referat";
+  title: string;
+  meetingDate: string;
+  publishedAt: number;
+  publishedBy: string;
+  html: string;
+  pdf: Uint8Array;
+  docx: Uint8Array;
+}
+
+export type PublicationSummary = Omit<PublicationRow, "html" | "pdf" | "docx">;
+
+/** What is published: one document of each kind per meeting, replaced when republished. */
+export interface PublicationStore {
+  savePublication(publication: PublicationRow): Promise<void>;
+  listPublications(committeeId: string): Promise<PublicationSummary[]>;
+  getPublication(id: string): Promise<PublicationRow | null>;
+}
+
 /** Small key-value settings (the token secret, the schema version, …). */
 export interface SettingStore {
   getSetting(key: string): Promise<string | null>;
@@ -210,6 +233,7 @@ export interface Store {
   readonly audit: AuditStore;
   readonly versions: VersionStore;
   readonly review: ReviewStore;
+  readonly publications: PublicationStore;
   readonly settings: SettingStore;
   close(): Promise<void>;
 }

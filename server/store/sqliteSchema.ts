@@ -122,6 +122,22 @@ CREATE TABLE IF NOT EXISTS doc_clients (
   PRIMARY KEY (doc, client_id)
 ) STRICT, WITHOUT ROWID;
 
+CREATE TABLE IF NOT EXISTS publications (
+  id TEXT PRIMARY KEY,
+  meeting_id TEXT NOT NULL,
+  committee_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  meeting_date TEXT NOT NULL,
+  published_at INTEGER NOT NULL,
+  published_by TEXT NOT NULL,
+  html TEXT NOT NULL,
+  pdf BLOB NOT NULL,
+  docx BLOB NOT NULL,
+  UNIQUE (meeting_id, kind)
+) STRICT;
+CREATE INDEX IF NOT EXISTS publications_by_committee ON publications (committee_id, meeting_date);
+
 CREATE TABLE IF NOT EXISTS settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

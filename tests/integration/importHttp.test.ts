@@ -31,7 +31,7 @@ describe("importing a file over HTTP", () => {
         "x-csrf-token": session.csrfToken,
         "content-type": "application/octet-stream",
       },
-      body,
+      body: new Uint8Array(body),
     });
   }
 
