@@ -76,12 +76,14 @@ export class DocxBlocks {
             rows: block.rows.map(
               (row, index) =>
                 new TableRow({
-                  tableHeader: index === 0 && row.every((cell) => cell.header),
+                  // Only set when true: some readers take Word's explicit "off" for on.
+                  tableHeader: index === 0 && row.every((cell) => cell.header) ? true : undefined,
                   children: row.map(
                     (cell) =>
                       new TableCell({
-                        columnSpan: cell.colspan,
-                        rowSpan: cell.rowspan,
+                        columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
+                        rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
+                        shading: cell.header ? { fill: "EEF1F5" } : undefined,
                         children: (() => {
                           const content = this.blocks(cell.blocks, itemId, level);
                           return content.length > 0 ? content : [new Paragraph({})];
