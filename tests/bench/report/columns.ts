@@ -90,6 +90,8 @@ export interface Headline {
   label: string;
   value: (result: CaseResult) => number | null | undefined;
   better: "lower" | "higher";
+  /** When the peers' figure means something else: what to show instead of a ratio. */
+  notComparable?: string;
 }
 
 export const HEADLINES: Record<ScenarioId, Headline[]> = {
@@ -114,7 +116,14 @@ export const HEADLINES: Record<ScenarioId, Headline[]> = {
     { label: "p99 to synced", value: (r) => r.latencyMs?.p99, better: "lower" },
     { label: "peak RSS", value: (r) => r.peakRssMb, better: "lower" },
   ],
-  durableack: [{ label: "p99 ack", value: (r) => r.latencyMs?.p99, better: "lower" }],
+  durableack: [
+    {
+      label: "p99 ack",
+      value: (r) => r.latencyMs?.p99,
+      better: "lower",
+      notComparable: "no durable ack",
+    },
+  ],
   browser: [{ label: "p95", value: (r) => r.latencyMs?.p95, better: "lower" }],
   crash: [{ label: "lost %", value: metric("lostPct"), better: "lower" }],
 };

@@ -66,6 +66,7 @@ function ratioSection(bench: BenchResults): string {
           `${headline.label} (${headline.better} is better)`,
           format(mine, 2),
           ...peers.map((peer) => {
+            if (headline.notComparable) return headline.notComparable;
             const theirs = bench.results.find(
               (r) => r.scenario === scenario.id && r.server === peer && r.case === result.case,
             );
