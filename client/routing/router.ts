@@ -1,5 +1,5 @@
 /**
- * A tiny router on the History API: three kinds of page, paths parsed by one pure function.
+ * A tiny router on the History API: a handful of kinds of page, paths parsed by one pure function.
  * `navigate` pushes (or replaces) a history entry and tells subscribers; the back button
  * arrives as `popstate`.
  */
@@ -9,6 +9,10 @@ export type Route =
   | { name: "start" }
   | { name: "login"; next: string | null }
   | { name: "item"; id: string }
+  | { name: "items" }
+  | { name: "committee"; committeeId: string }
+  | { name: "meeting"; id: string; itemId: string | null }
+  | { name: "preview"; id: string }
   | { name: "notFound"; path: string };
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -20,7 +24,42 @@ export function parseRoute(pathname: string, search = ""): Route {
   }
   const item = /^\/items\/([^/]+)\/?$/.exec(pathname);
   if (item?.[1] !== undefined) return { name: "item", id: decodeURIComponent(item[1]) };
+  const meetingRoute = parseMeetingRoute(pathname);
+  if (meetingRoute) return meetingRoute;
   return { name: "notFound", path: pathname };
+}
+
+/** Meetings and their agendas: /udvalg/:id, /moeder/:id, /moeder/:id/punkter/:itemId, /moeder/:id/dagsorden. */
+function parseMeetingRoute(pathname: string): Route | null {
+  if (/^\/punkter\/?$/.test(pathname)) return { name: "items" };
+  const committee = /^\/udvalg\/([^/]+)\/?$/.exec(pathname);
+  if (committee?.[1] !== undefined) {
+    return { name: "committee", committeeId: decodeURIComponent(committee[1]) };
+  }
+  const meeting = /^\/moeder\/([^/]+)(?:\/punkter\/([^/]+))?\/?$/.exec(pathname);
+  if (meeting?.[1] !== undefined) {
+    return {
+      name: "meeting",
+      id: decodeURIComponent(meeting[1]),
+      itemId: meeting[2] !== undefined ? decodeURIComponent(meeting[2]) : null,
+    };
+  }
+  const preview = /^\/moeder\/([^/]+)\/dagsorden\/?$/.exec(pathname);
+  if (preview?.[1] !== undefined) return { name: "preview", id: decodeURIComponent(preview[1]) };
+  return null;
+}
+
+export function committeePath(committeeId: string): string {
+  return `/udvalg/${encodeURIComponent(committeeId)}`;
+}
+
+export function meetingPath(meetingId: string, itemId?: string | null): string {
+  const base = `/moeder/${encodeURIComponent(meetingId)}`;
+  return itemId ? `${base}/punkter/${encodeURIComponent(itemId)}` : base;
+}
+
+export function previewPath(meetingId: string): string {
+  return `/moeder/${encodeURIComponent(meetingId)}/dagsorden`;
 }
 
 export function itemPath(id: string): string {
