@@ -1,3 +1,4 @@
+import type { Editor } from "@tiptap/core";
 import { Collaboration } from "@tiptap/extension-collaboration";
 import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
@@ -16,6 +17,8 @@ interface ItemEditorProps {
   editable: boolean;
   /** Labels the editable area, e.g. the item's title. */
   label: string;
+  /** Hands out the editor (null when it goes), for actions outside the toolbar (bilag markers). */
+  onEditorChange?: (editor: Editor | null) => void;
 }
 
 /**
@@ -24,7 +27,7 @@ interface ItemEditorProps {
  * so an empty doc must not reach the editor, which would fill it with fields of its own.
  * Undo/redo come from Collaboration (per person, over Yjs), not from StarterKit.
  */
-export function ItemEditor({ session, user, editable, label }: ItemEditorProps) {
+export function ItemEditor({ session, user, editable, label, onEditorChange }: ItemEditorProps) {
   const editorId = useId();
   const toolbarId = useId();
 
@@ -71,6 +74,12 @@ export function ItemEditor({ session, user, editable, label }: ItemEditorProps) 
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+
+  useEffect(() => {
+    if (!onEditorChange) return;
+    onEditorChange(editor);
+    return () => onEditorChange(null);
+  }, [editor, onEditorChange]);
 
   if (!editor) return null;
   return (
