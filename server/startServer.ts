@@ -16,6 +16,7 @@ import { VersionService } from "./versions/VersionService";
 import { ItemWorkflow } from "./workflow/ItemWorkflow";
 import { MeetingPhases } from "./workflow/MeetingPhases";
 import { CommentService } from "./review/CommentService";
+import { PublicationService } from "./publishing/PublicationService";
 import { SyncTokens } from "./auth/syncTokens";
 import { createApp } from "./http/createApp";
 import { createLogger } from "./logger";
@@ -97,6 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const phases = new MeetingPhases(meetings, policy, sync, versions);
   const comments = new CommentService(store, meetings, policy, sync);
   const attachments = new AttachmentService(store, meetings, options.dataDir);
+  const publications = new PublicationService(store, meetings, attachments, sync);
   if (options.demo && (await seedDemo(store, meetings))) log("seeded demo data");
   const app = createApp({
     store,
@@ -106,6 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     workflow,
     phases,
     comments,
+    publications,
     versions,
     throttle: new LoginThrottle(options.loginLimits),
     sync,

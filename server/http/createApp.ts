@@ -13,6 +13,9 @@ import { meetingRoutes } from "./meetingRoutes";
 import { userRoutes } from "./userRoutes";
 import { reviewRoutes } from "./reviewRoutes";
 import { importRoutes } from "./importRoutes";
+import { publicationRoutes } from "./publicationRoutes";
+import { publicPages } from "./publicPages";
+import type { PublicationService } from "../publishing/PublicationService";
 import type { CommentService } from "../review/CommentService";
 import type { LoginThrottle } from "../auth/LoginThrottle";
 import type { AccessPolicy } from "../permissions/AccessPolicy";
@@ -34,6 +37,7 @@ export interface AppDeps {
   policy: AccessPolicy;
   workflow: ItemWorkflow;
   comments: CommentService;
+  publications: PublicationService;
   phases: MeetingPhases;
   versions: VersionService;
   throttle: LoginThrottle;
@@ -69,8 +73,10 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(userRoutes(deps));
   api.use(reviewRoutes(deps));
   api.use(importRoutes(deps));
+  api.use(publicationRoutes(deps));
   api.use(notFoundHandler());
   app.use("/api", api);
+  app.use(publicPages(deps));
 
   if (existsSync(path.join(deps.clientDir, "index.html"))) {
     app.use(express.static(deps.clientDir, { index: false, maxAge: "1h" }));
