@@ -46,6 +46,13 @@ export interface ItemSyncSessionOptions {
   docName: string;
   /** e.g. "ws://localhost:3000"; the session connects to `${wsOrigin}/sync/${docName}`. */
   wsOrigin: string;
+  /**
+   * When editors may be mounted. "content" (the default): once the body fragment holds content;
+   * an item body must never reach an editor empty, which would fill it with fields of its own.
+   * "synced": once the server's state has arrived or the local copy holds anything; for
+   * documents whose roots stay legitimately empty until written (the minutes' Beslutninger).
+   */
+  readyWhen?: "content" | "synced";
 }
 
 const ACCESS_VALUES: readonly Access[] = ["none", "read", "comment", "write"];
@@ -60,8 +67,10 @@ export class ItemSyncSession {
   private nextRequestId = 1;
   private flushScheduled = false;
   private destroyed = false;
+  private readonly readyWhen: "content" | "synced";
 
-  constructor({ docName, wsOrigin }: ItemSyncSessionOptions) {
+  constructor({ docName, wsOrigin, readyWhen = "content" }: ItemSyncSessionOptions) {
+    this.readyWhen = readyWhen;
     this.doc = new Y.Doc();
     this.fragment = this.doc.getXmlFragment(BODY_FRAGMENT);
     this.snapshot = {
@@ -198,7 +207,12 @@ export class ItemSyncSession {
   }
 
   private checkReady(): void {
-    if (!this.snapshot.ready && this.fragment.length > 0) this.update({ ready: true });
+    if (this.snapshot.ready) return;
+    const ready =
+      this.readyWhen === "synced"
+        ? this.provider.synced || this.doc.store.clients.size > 0
+        : this.fragment.length > 0;
+    if (ready) this.update({ ready: true });
   }
 
   private update(patch: Partial<ItemSyncSnapshot>): void {
