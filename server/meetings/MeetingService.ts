@@ -264,6 +264,7 @@ export class MeetingService {
         commandDetails(command),
       );
       await this.project(next);
+      await this.refreshItemAccess(command, next);
       return { meeting: next, createdId: result.createdId };
     });
   }
@@ -301,6 +302,32 @@ export class MeetingService {
       itemId,
       details,
     });
+  }
+
+  /**
+   * Commands that change who may do what with items (officers, closed flag, deletion) re-decide
+   * the open connections to those items at once.
+   */
+  private async refreshItemAccess(
+    command: AgendaCommand | InternalAgendaCommand,
+    meeting: Meeting,
+  ): Promise<void> {
+    let itemIds: string[] = [];
+    if (
+      command.type === "updateItem" ||
+      command.type === "deleteItem" ||
+      command.type === "restoreItem"
+    ) {
+      itemIds = [command.itemId];
+    } else if (command.type === "deleteSection" || command.type === "restoreSection") {
+      itemIds =
+        meeting.agenda.sections.find((s) => s.id === command.sectionId)?.items.map((i) => i.id) ??
+        [];
+    }
+    for (const itemId of itemIds) {
+      await this.sync.refreshAccess(formatDocName("item", itemId));
+      await this.sync.refreshAccess(formatDocName("comments", itemId));
+    }
   }
 
   private async project(meeting: Meeting): Promise<void> {

@@ -240,4 +240,27 @@ describe("attacks that must fail", () => {
       role: "direktoer",
     });
   });
+
+  it("taking a case officer off an item demotes their open editor at once", async () => {
+    const doc = "item:demo-2-4";
+    const officer = await login(server.url, "sagsbehandler@demo.dk");
+    const client = connectClient(server.url, doc, await officer.syncToken(doc));
+    await waitSynced(client);
+    typeInto(client.doc, "sagsfremstilling", " mens jeg er sagsbehandler");
+    await client.save();
+    expect(fieldText(await loadedDoc(doc), "sagsfremstilling")).toContain(
+      "mens jeg er sagsbehandler",
+    );
+    const res = await secretariat.request("POST", `/api/meetings/${DEMO_MEETING_ID}/commands`, {
+      type: "updateItem",
+      itemId: "demo-2-4",
+      officers: ["anjh"],
+    });
+    expect(res.status).toBe(200);
+    const before = await storedXml(doc);
+    typeInto(client.doc, "sagsfremstilling", " efter jeg blev fjernet");
+    await client.save();
+    expect(await storedXml(doc)).toBe(before);
+    client.destroy();
+  });
 });
