@@ -1,3 +1,4 @@
+import type { Editor } from "@tiptap/core";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { formatDocName, parseDocName } from "../../shared/docName";
 import { formatDanishDate } from "../../shared/model/formatDanishDate";
@@ -7,10 +8,14 @@ import { fetchItem } from "../api/itemsApi";
 import type { ItemSummary, SessionUser } from "../api/types";
 import { ItemEditor } from "../editor/ItemEditor";
 import { PresenceList } from "../editor/PresenceList";
+import { ReviewSidebar } from "../review/ReviewSidebar";
 import { SaveStatus } from "../editor/SaveStatus";
 import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
 import { ItemSyncSession } from "../sync/ItemSyncSession";
+import { AccessNotice } from "../workflow/AccessNotice";
+import { useItemWorkflow } from "../workflow/useItemWorkflow";
+import { WorkflowBar } from "../workflow/WorkflowBar";
 import { caseLine } from "./caseLine";
 import { itemHeading } from "./itemHeading";
 import { NotFoundPage } from "./NotFoundPage";
@@ -98,6 +103,7 @@ export function ItemPage({ id, user, onUnauthenticated }: ItemPageProps) {
       </header>
       {session && (
         <ItemWorkspace
+          itemId={id}
           session={session}
           user={user}
           title={title}
@@ -109,15 +115,18 @@ export function ItemPage({ id, user, onUnauthenticated }: ItemPageProps) {
 }
 
 interface ItemWorkspaceProps {
+  itemId: string;
   session: ItemSyncSession;
   user: SessionUser;
   title: string;
   onUnauthenticated: () => void;
 }
 
-function ItemWorkspace({ session, user, title, onUnauthenticated }: ItemWorkspaceProps) {
+function ItemWorkspace({ itemId, session, user, title, onUnauthenticated }: ItemWorkspaceProps) {
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const { access, problem, ready, saveState } = snapshot;
+  const workflow = useItemWorkflow(itemId, session, onUnauthenticated);
+  const [editor, setEditor] = useState<Editor | null>(null);
 
   useEffect(() => {
     if (problem?.kind === "unauthenticated") onUnauthenticated();
@@ -127,6 +136,7 @@ function ItemWorkspace({ session, user, title, onUnauthenticated }: ItemWorkspac
   return (
     <div className="item-layout" data-access={access ?? "unknown"}>
       <div className="item-main">
+        <WorkflowBar workflow={workflow} />
         <div className="item-statusbar">
           <SaveStatus state={saveState} />
         </div>
@@ -148,15 +158,15 @@ function ItemWorkspace({ session, user, title, onUnauthenticated }: ItemWorkspac
             )}
           </div>
         )}
-        {problem === null && access !== null && access !== "write" && (
-          <p className="notice" role="note">
-            {access === "comment"
-              ? "Du kan læse og kommentere punktet, men ikke redigere teksten."
-              : "Du kan læse punktet, men ikke redigere det."}
-          </p>
-        )}
+        {problem === null && <AccessNotice access={access} status={workflow.status} />}
         {ready ? (
-          <ItemEditor session={session} user={user} editable={editable} label={title} />
+          <ItemEditor
+            session={session}
+            user={user}
+            editable={editable}
+            label={title}
+            onEditorChange={setEditor}
+          />
         ) : (
           <p className="muted loading">
             {saveState.connection === "connected"
@@ -165,9 +175,14 @@ function ItemWorkspace({ session, user, title, onUnauthenticated }: ItemWorkspac
           </p>
         )}
       </div>
-      <aside className="item-aside" aria-label="Deltagere">
-        <PresenceList awareness={session.provider.awareness} />
-      </aside>
+      <div className="item-side">
+        <aside className="item-aside" aria-label="Deltagere">
+          <PresenceList awareness={session.provider.awareness} />
+        </aside>
+        {workflow.role !== null && workflow.role !== "laeser" && (
+          <ReviewSidebar workflow={workflow} session={session} editor={editor} user={user} />
+        )}
+      </div>
     </div>
   );
 }

@@ -1,0 +1,2 @@
+export { ReviewSidebar } from "./ReviewSidebar";
+export { RedlineView } from "./RedlineView";

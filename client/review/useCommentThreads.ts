@@ -1,0 +1,47 @@
+import { useEffect, useState } from "react";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { formatDocName } from "../../shared/docName";
+import { COMMENTS_DOC_ROOT, type CommentThread } from "../../shared/model/comments";
+import { syncOrigin } from "../workflow/syncOrigin";
+
+export type ThreadsLoad =
+  { status: "loading" } | { status: "live"; threads: CommentThread[] } | { status: "refused" };
+
+/**
+ * The item's comment threads, live: the `comments:<itemId>` document, which the server writes
+ * (from the comment requests) and every reader of the item receives as it changes. Each value
+ * of its map is one whole thread.
+ */
+export function useCommentThreads(itemId: string): ThreadsLoad {
+  const [load, setLoad] = useState<ThreadsLoad>({ status: "loading" });
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(
+      `${syncOrigin()}/sync`,
+      formatDocName("comments", itemId),
+      doc,
+      { disableBc: true },
+    );
+    const threads = doc.getMap<CommentThread>(COMMENTS_DOC_ROOT);
+    const read = () => {
+      if (!provider.synced) return;
+      setLoad({ status: "live", threads: [...threads.values()] });
+    };
+    threads.observe(read);
+    provider.on("sync", read);
+    provider.on("connection-close", (event) => {
+      // 4400–4499 are final (the provider stops): the person may not read the comments.
+      if (event && event.code >= 4400 && event.code < 4500) setLoad({ status: "refused" });
+    });
+    return () => {
+      threads.unobserve(read);
+      provider.destroy();
+      doc.destroy();
+      setLoad({ status: "loading" });
+    };
+  }, [itemId]);
+
+  return load;
+}

@@ -1,0 +1,6 @@
+export { AccessNotice } from "./AccessNotice";
+export { auditPath } from "./auditPath";
+export { ConfirmDialog } from "./ConfirmDialog";
+export { useItemWorkflow } from "./useItemWorkflow";
+export type { ItemWorkflow } from "./useItemWorkflow";
+export { WorkflowBar } from "./WorkflowBar";
