@@ -13,6 +13,8 @@ export type Route =
   | { name: "committee"; committeeId: string }
   | { name: "meeting"; id: string; itemId: string | null }
   | { name: "preview"; id: string }
+  | { name: "minutes"; id: string }
+  | { name: "publish"; id: string }
   | { name: "notFound"; path: string };
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -26,6 +28,8 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (item?.[1] !== undefined) return { name: "item", id: decodeURIComponent(item[1]) };
   const meetingRoute = parseMeetingRoute(pathname);
   if (meetingRoute) return meetingRoute;
+  const minutesRoute = parseMinutesRoute(pathname);
+  if (minutesRoute) return minutesRoute;
   return { name: "notFound", path: pathname };
 }
 
@@ -49,6 +53,14 @@ function parseMeetingRoute(pathname: string): Route | null {
   return null;
 }
 
+/** Minutes mode and publication: /moeder/:id/referat, /moeder/:id/offentliggoer. */
+function parseMinutesRoute(pathname: string): Route | null {
+  const match = /^\/moeder\/([^/]+)\/(referat|offentliggoer)\/?$/.exec(pathname);
+  if (match?.[1] === undefined) return null;
+  const id = decodeURIComponent(match[1]);
+  return match[2] === "referat" ? { name: "minutes", id } : { name: "publish", id };
+}
+
 export function committeePath(committeeId: string): string {
   return `/udvalg/${encodeURIComponent(committeeId)}`;
 }
@@ -60,6 +72,15 @@ export function meetingPath(meetingId: string, itemId?: string | null): string {
 
 export function previewPath(meetingId: string): string {
   return `/moeder/${encodeURIComponent(meetingId)}/dagsorden`;
+}
+
+export function minutesPath(meetingId: string, itemId?: string): string {
+  const base = `/moeder/${encodeURIComponent(meetingId)}/referat`;
+  return itemId ? `${base}#beslutning-${encodeURIComponent(itemId)}` : base;
+}
+
+export function publishPath(meetingId: string): string {
+  return `/moeder/${encodeURIComponent(meetingId)}/offentliggoer`;
 }
 
 export function itemPath(id: string): string {
