@@ -9,6 +9,22 @@ import { RouterLink } from "./routing/RouterLink";
 
 // The editor (TipTap, Yjs, y-websocket) is most of the code: load it with the first item page.
 const ItemPage = lazy(async () => ({ default: (await import("./pages/ItemPage")).ItemPage }));
+// Meetings: the overview and preview are light, the meeting page carries the editor too.
+const MeetingsPage = lazy(async () => ({
+  default: (await import("./pages/MeetingsPage")).MeetingsPage,
+}));
+const MeetingPage = lazy(async () => ({
+  default: (await import("./pages/MeetingPage")).MeetingPage,
+}));
+const PreviewPage = lazy(async () => ({
+  default: (await import("./pages/PreviewPage")).PreviewPage,
+}));
+
+const loadingPage = (
+  <main className="page" id="main">
+    <p className="muted">Indlæser …</p>
+  </main>
+);
 
 type Auth =
   { status: "checking" } | { status: "known"; user: SessionUser | null } | { status: "failed" };
@@ -78,8 +94,35 @@ export function App() {
     );
   } else if (user === null) {
     page = null;
-  } else if (route.name === "start") {
+  } else if (route.name === "start" || route.name === "committee") {
+    page = (
+      <Suspense fallback={loadingPage}>
+        <MeetingsPage
+          committeeId={route.name === "committee" ? route.committeeId : null}
+          onUnauthenticated={onUnauthenticated}
+        />
+      </Suspense>
+    );
+  } else if (route.name === "items") {
     page = <StartPage onUnauthenticated={onUnauthenticated} />;
+  } else if (route.name === "meeting") {
+    page = (
+      <Suspense fallback={loadingPage}>
+        <MeetingPage
+          key={route.id}
+          id={route.id}
+          itemId={route.itemId}
+          user={user}
+          onUnauthenticated={onUnauthenticated}
+        />
+      </Suspense>
+    );
+  } else if (route.name === "preview") {
+    page = (
+      <Suspense fallback={loadingPage}>
+        <PreviewPage key={route.id} id={route.id} onUnauthenticated={onUnauthenticated} />
+      </Suspense>
+    );
   } else if (route.name === "item") {
     page = (
       <Suspense

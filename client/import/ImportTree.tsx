@@ -1,0 +1,51 @@
+import type { ParsedImport, ParsedImportItem } from "../api/meetingTypes";
+
+const FIELD_LABELS = [
+  ["baggrund", "Baggrund"],
+  ["indstilling", "Indstilling"],
+  ["sagsfremstilling", "Sagsfremstilling"],
+  ["beslutning", "Beslutning"],
+] as const;
+
+function fieldsText(item: ParsedImportItem): string {
+  const present = FIELD_LABELS.filter(([name]) => item.fields[name] !== null).map(([, l]) => l);
+  return present.length > 0 ? present.join(" · ") : "Ingen felter fundet";
+}
+
+/** The structure the parser found: numbered sections, items, their headers and fields. */
+export function ImportTree({ parsed }: { parsed: ParsedImport }) {
+  return (
+    <div className="import-tree">
+      <h4>Fundet i filen</h4>
+      <ol className="import-sections">
+        {parsed.sections.map((section) => (
+          <li key={section.number} className="import-section">
+            <span className="import-section-title">
+              {section.number}. {section.title}
+            </span>
+            {section.items.length === 0 ? (
+              <p className="muted import-empty">Ingen punkter</p>
+            ) : (
+              <ol className="import-items">
+                {section.items.map((item) => (
+                  <li key={item.number} className="import-item">
+                    <span className="import-item-title">
+                      {item.number}. {item.title}
+                    </span>
+                    <span className="import-item-meta">
+                      {[item.caseNumber ?? "", item.officers.join("/")].filter(Boolean).join(" ")}
+                      {(item.caseNumber || item.officers.length > 0) && " – "}
+                      {fieldsText(item)}
+                      {item.attachmentMarkers > 0 &&
+                        ` – ${item.attachmentMarkers} ./.-${item.attachmentMarkers === 1 ? "markør" : "markører"}`}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

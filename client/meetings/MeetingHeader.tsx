@@ -1,0 +1,196 @@
+import { useId, useState, type FormEvent } from "react";
+import type { Meeting } from "../../shared/model/agenda";
+import { MEETING_PHASE_LABELS } from "../../shared/model/agenda";
+import { formatDanishDate } from "../../shared/model/formatDanishDate";
+import type { RunCommand } from "../agenda/useAgendaCommands";
+import { previewPath } from "../routing/router";
+import { RouterLink } from "../routing/RouterLink";
+import { meetingTimeText } from "./meetingTimeText";
+
+interface MeetingHeaderProps {
+  meeting: Meeting;
+  committeeName: string;
+  editable: boolean;
+  /** Items past the deadline and still not written. */
+  overdueCount: number;
+  run: RunCommand;
+  announce: (text: string) => void;
+}
+
+/** The meeting's title and details; the secretariat edits them in place. */
+export function MeetingHeader(props: MeetingHeaderProps) {
+  const { meeting, editable } = props;
+  const [editing, setEditing] = useState(false);
+
+  return (
+    <header className="meeting-header">
+      <div className="meeting-header-main">
+        <p className="meeting-committee">{props.committeeName}</p>
+        <h1>{meeting.title}</h1>
+        <p className="meeting-when">
+          {meetingTimeText(meeting)}
+          {meeting.place.trim() !== "" && <>, {meeting.place}</>}
+        </p>
+        <p className="meeting-facts">
+          <span className="phase-badge" data-phase={meeting.phase}>
+            {MEETING_PHASE_LABELS[meeting.phase]}
+          </span>
+          {meeting.deadline ? (
+            <span className="deadline">
+              Frist for sagsfremstilling: {formatDanishDate(meeting.deadline)}
+              {props.overdueCount > 0 && (
+                <span className="overdue-badge">
+                  {props.overdueCount === 1
+                    ? "1 punkt er over fristen"
+                    : `${props.overdueCount} punkter er over fristen`}
+                </span>
+              )}
+            </span>
+          ) : (
+            editable && <span className="deadline muted">Ingen frist for sagsfremstilling</span>
+          )}
+        </p>
+      </div>
+      <div className="meeting-header-actions">
+        <RouterLink href={previewPath(meeting.id)} className="button">
+          Vis dagsorden
+        </RouterLink>
+        {editable && !editing && (
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            Ret mødeoplysninger
+          </button>
+        )}
+      </div>
+      {editing && (
+        <MeetingDetailsForm
+          meeting={meeting}
+          run={props.run}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) props.announce("Mødeoplysningerne er gemt.");
+          }}
+        />
+      )}
+    </header>
+  );
+}
+
+interface MeetingDetailsFormProps {
+  meeting: Meeting;
+  run: RunCommand;
+  onDone: (saved: boolean) => void;
+}
+
+function MeetingDetailsForm({ meeting, run, onDone }: MeetingDetailsFormProps) {
+  const id = useId();
+  const [title, setTitle] = useState(meeting.title);
+  const [date, setDate] = useState(meeting.date);
+  const [startTime, setStartTime] = useState(meeting.startTime);
+  const [endTime, setEndTime] = useState(meeting.endTime ?? "");
+  const [place, setPlace] = useState(meeting.place);
+  const [deadline, setDeadline] = useState(meeting.deadline ?? "");
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const result = await run({
+      type: "updateMeeting",
+      details: {
+        title: title.trim(),
+        date,
+        startTime,
+        endTime: endTime === "" ? null : endTime,
+        place: place.trim(),
+        deadline: deadline === "" ? null : deadline,
+      },
+    });
+    setBusy(false);
+    if (result) onDone(true);
+  }
+
+  return (
+    <form
+      className="details-form"
+      aria-label="Mødeoplysninger"
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") onDone(false);
+      }}
+    >
+      <div className="form-grid">
+        <div className="form-field form-field-wide">
+          <label htmlFor={`${id}-title`}>Titel</label>
+          <input
+            id={`${id}-title`}
+            type="text"
+            required
+            maxLength={300}
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        </div>
+        <div className="form-field">
+          <label htmlFor={`${id}-date`}>Dato</label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            required
+            value={date}
+            onChange={(event) => setDate(event.target.value)}
+          />
+        </div>
+        <div className="form-field">
+          <label htmlFor={`${id}-start`}>Starttid</label>
+          <input
+            id={`${id}-start`}
+            type="time"
+            required
+            value={startTime}
+            onChange={(event) => setStartTime(event.target.value)}
+          />
+        </div>
+        <div className="form-field">
+          <label htmlFor={`${id}-end`}>Sluttid</label>
+          <input
+            id={`${id}-end`}
+            type="time"
+            value={endTime}
+            onChange={(event) => setEndTime(event.target.value)}
+          />
+        </div>
+        <div className="form-field">
+          <label htmlFor={`${id}-place`}>Sted</label>
+          <input
+            id={`${id}-place`}
+            type="text"
+            maxLength={300}
+            value={place}
+            onChange={(event) => setPlace(event.target.value)}
+          />
+        </div>
+        <div className="form-field">
+          <label htmlFor={`${id}-deadline`}>Frist for sagsfremstilling</label>
+          <input
+            id={`${id}-deadline`}
+            type="date"
+            value={deadline}
+            aria-describedby={`${id}-deadline-hint`}
+            onChange={(event) => setDeadline(event.target.value)}
+          />
+          <span id={`${id}-deadline-hint`} className="field-hint">
+            Punkter, der stadig er kladde eller til gennemsyn efter fristen, markeres.
+          </span>
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Gem mødeoplysninger
+        </button>
+        <button type="button" className="button" onClick={() => onDone(false)}>
+          Annullér
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,269 @@
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import type { Meeting } from "../../shared/model/agenda";
+import { formatDanishDate } from "../../shared/model/formatDanishDate";
+import { roleMay } from "../../shared/permissions";
+import { AgendaList } from "../agenda/AgendaList";
+import type { DeletedEntry } from "../agenda/deletedEntry";
+import { isOverdue, localToday } from "../agenda/isOverdue";
+import { useAgendaCommands } from "../agenda/useAgendaCommands";
+import { useAnnouncer } from "../agenda/useAnnouncer";
+import { visibleSections } from "../agenda/agendaMoves";
+import { ApiError } from "../api/apiFetch";
+import { fetchCommittees, fetchMeeting } from "../api/meetingsApi";
+import type { CommitteeMembership } from "../api/meetingTypes";
+import type { SessionUser } from "../api/types";
+import { MeetingHeader } from "../meetings/MeetingHeader";
+import { MeetingItemPanel } from "../meetings/MeetingItemPanel";
+import { MeetingSyncSession } from "../meetings/MeetingSyncSession";
+import { committeePath } from "../routing/router";
+import { RouterLink } from "../routing/RouterLink";
+import { useDocumentTitle } from "../routing/useDocumentTitle";
+import { NotFoundPage } from "./NotFoundPage";
+// oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
+import "../agenda/agenda.css";
+// oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
+import "../meetings/meetings.css";
+
+interface MeetingPageProps {
+  id: string;
+  /** The item open on the right, or null. */
+  itemId: string | null;
+  user: SessionUser;
+  onUnauthenticated: () => void;
+}
+
+type Load =
+  | { status: "loading" }
+  | { status: "loaded"; meeting: Meeting; committee: CommitteeMembership | null }
+  | { status: "notFound" }
+  | { status: "failed" };
+
+function wsOrigin(): string {
+  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`;
+}
+
+/** A meeting: its live agenda on the left, the open item on the right. */
+export function MeetingPage({ id, itemId, user, onUnauthenticated }: MeetingPageProps) {
+  const [load, setLoad] = useState<Load>({ status: "loading" });
+  const [session, setSession] = useState<MeetingSyncSession | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    Promise.all([fetchMeeting(id, controller.signal), fetchCommittees(controller.signal)]).then(
+      ([meeting, committees]) =>
+        setLoad({
+          status: "loaded",
+          meeting,
+          committee: committees.find((c) => c.id === meeting.committeeId) ?? null,
+        }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
+        if (error instanceof ApiError && error.status === 404) {
+          return setLoad({ status: "notFound" });
+        }
+        console.error("loading the meeting failed", error);
+        setLoad({ status: "failed" });
+      },
+    );
+    return () => controller.abort();
+  }, [id, onUnauthenticated]);
+
+  useEffect(() => {
+    const created = new MeetingSyncSession({ meetingId: id, wsOrigin: wsOrigin() });
+    // The session (a socket) lives as long as this effect; see ItemPage.
+    // oxlint-disable-next-line react/set-state-in-effect
+    setSession(created);
+    return () => {
+      created.destroy();
+      setSession(null);
+    };
+  }, [id]);
+
+  if (load.status === "notFound") return <NotFoundPage />;
+  if (load.status === "failed") {
+    return (
+      <main className="page" id="main">
+        <p className="notice notice-error" role="alert">
+          Mødet kunne ikke hentes. Prøv at genindlæse siden.
+        </p>
+      </main>
+    );
+  }
+  if (load.status === "loading" || session === null) {
+    return (
+      <main className="page" id="main">
+        <p className="muted">Henter mødet …</p>
+      </main>
+    );
+  }
+  return (
+    <MeetingWorkspace
+      session={session}
+      initial={load.meeting}
+      committee={load.committee}
+      itemId={itemId}
+      user={user}
+      onUnauthenticated={onUnauthenticated}
+    />
+  );
+}
+
+interface MeetingWorkspaceProps {
+  session: MeetingSyncSession;
+  initial: Meeting;
+  committee: CommitteeMembership | null;
+  itemId: string | null;
+  user: SessionUser;
+  onUnauthenticated: () => void;
+}
+
+function MeetingWorkspace(props: MeetingWorkspaceProps) {
+  const { session, initial, committee, itemId, user, onUnauthenticated } = props;
+  const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const presence = useSyncExternalStore(session.subscribePresence, session.getPresence);
+  const live = snapshot.meeting;
+  const meeting = live !== null && live.version >= initial.version ? live : initial;
+  const role = committee?.role ?? null;
+  const editable = roleMay(role, "editAgenda");
+  const { run, error, clearError } = useAgendaCommands(meeting.id, session, onUnauthenticated);
+  const { message, announce } = useAnnouncer();
+  const [deleted, setDeleted] = useState<DeletedEntry | null>(null);
+  const today = localToday();
+  useDocumentTitle(`${meeting.title}, ${formatDanishDate(meeting.date)}`);
+
+  useEffect(() => {
+    session.setPresence({ name: user.name, color: user.color, initials: user.initials }, itemId);
+  }, [session, user, itemId]);
+
+  useEffect(() => {
+    if (snapshot.problem?.kind === "unauthenticated") onUnauthenticated();
+  }, [snapshot.problem, onUnauthenticated]);
+
+  const onDeleted = useCallback(
+    (entry: DeletedEntry) => {
+      setDeleted(entry);
+      announce(`${entry.label} er slettet. Du kan fortryde.`);
+    },
+    [announce],
+  );
+
+  async function restore(entry: DeletedEntry) {
+    const result = await run(
+      entry.kind === "item"
+        ? { type: "restoreItem", itemId: entry.id }
+        : { type: "restoreSection", sectionId: entry.id },
+    );
+    if (result) {
+      setDeleted(null);
+      announce(`${entry.label} er gendannet.`);
+    }
+  }
+
+  const overdueCount = visibleSections(meeting.agenda)
+    .flatMap((section) => section.items)
+    .filter((item) => isOverdue(item, meeting.deadline, today)).length;
+
+  return (
+    <main className="page page-wide meeting-page" id="main">
+      <nav className="breadcrumb" aria-label="Brødkrumme">
+        <RouterLink href="/">Møder</RouterLink>
+        <span aria-hidden="true"> / </span>
+        {committee && (
+          <>
+            <RouterLink href={committeePath(committee.id)}>{committee.name}</RouterLink>
+            <span aria-hidden="true"> / </span>
+          </>
+        )}
+        <span aria-current="page">{formatDanishDate(meeting.date)}</span>
+      </nav>
+      <MeetingHeader
+        meeting={meeting}
+        committeeName={committee?.name ?? ""}
+        editable={editable}
+        overdueCount={overdueCount}
+        run={run}
+        announce={announce}
+      />
+      {snapshot.problem?.kind === "final" ? (
+        <p className="notice notice-error" role="alert">
+          Dagsordenen kan ikke følges live: {snapshot.problem.message}
+        </p>
+      ) : (
+        !snapshot.connected && (
+          <p className="notice connection-notice" role="status">
+            Forbinder … Dagsordenen opdateres af sig selv, når forbindelsen er der.
+          </p>
+        )
+      )}
+      {error && (
+        <div className="notice notice-error command-error" role="alert">
+          <p>{error}</p>
+          <button type="button" className="button button-small" onClick={clearError}>
+            Luk
+          </button>
+        </div>
+      )}
+      {deleted && (
+        <div className="notice undo-notice">
+          <p>{deleted.label} er slettet.</p>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void restore(deleted)}
+          >
+            Fortryd
+          </button>
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            onClick={() => setDeleted(null)}
+          >
+            Luk
+          </button>
+        </div>
+      )}
+      <div className="meeting-layout">
+        <section className="agenda-pane" aria-labelledby="agenda-heading">
+          <h2 id="agenda-heading" className="agenda-pane-heading">
+            Dagsorden
+          </h2>
+          <AgendaList
+            meeting={meeting}
+            selectedItemId={itemId}
+            editable={editable}
+            showClosed={role !== "laeser"}
+            presence={presence}
+            today={today}
+            run={run}
+            announce={announce}
+            onDeleted={onDeleted}
+          />
+        </section>
+        {itemId ? (
+          <MeetingItemPanel
+            key={itemId}
+            meeting={meeting}
+            itemId={itemId}
+            user={user}
+            editable={editable}
+            today={today}
+            run={run}
+            announce={announce}
+            onDeleted={onDeleted}
+            onUnauthenticated={onUnauthenticated}
+          />
+        ) : (
+          <section className="item-pane item-pane-empty" aria-label="Punkt">
+            <p className="muted">
+              Vælg et punkt på dagsordenen for at læse{editable ? ", skrive og tilføje bilag" : ""}.
+            </p>
+          </section>
+        )}
+      </div>
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+        {message}
+      </div>
+    </main>
+  );
+}
