@@ -15,6 +15,10 @@ export type Route =
   | { name: "preview"; id: string }
   | { name: "minutes"; id: string }
   | { name: "publish"; id: string }
+  | { name: "users" }
+  | { name: "mentions" }
+  | { name: "invitation"; token: string }
+  | { name: "audit"; id: string }
   | { name: "notFound"; path: string };
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -30,6 +34,8 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (meetingRoute) return meetingRoute;
   const minutesRoute = parseMinutesRoute(pathname);
   if (minutesRoute) return minutesRoute;
+  const reviewRoute = parseReviewRoute(pathname);
+  if (reviewRoute) return reviewRoute;
   return { name: "notFound", path: pathname };
 }
 
@@ -61,6 +67,19 @@ function parseMinutesRoute(pathname: string): Route | null {
   return match[2] === "referat" ? { name: "minutes", id } : { name: "publish", id };
 }
 
+/** Administration and review: /brugere, /omtaler, /invitation/:token, /moeder/:id/revisionsspor. */
+function parseReviewRoute(pathname: string): Route | null {
+  if (/^\/brugere\/?$/.test(pathname)) return { name: "users" };
+  if (/^\/omtaler\/?$/.test(pathname)) return { name: "mentions" };
+  const invitation = /^\/invitation\/([^/]+)\/?$/.exec(pathname);
+  if (invitation?.[1] !== undefined) {
+    return { name: "invitation", token: decodeURIComponent(invitation[1]) };
+  }
+  const audit = /^\/moeder\/([^/]+)\/revisionsspor\/?$/.exec(pathname);
+  if (audit?.[1] !== undefined) return { name: "audit", id: decodeURIComponent(audit[1]) };
+  return null;
+}
+
 export function committeePath(committeeId: string): string {
   return `/udvalg/${encodeURIComponent(committeeId)}`;
 }
@@ -85,6 +104,13 @@ export function publishPath(meetingId: string): string {
 
 export function itemPath(id: string): string {
   return `/items/${encodeURIComponent(id)}`;
+}
+
+export const usersPath = "/brugere";
+export const mentionsPath = "/omtaler";
+
+export function auditPath(meetingId: string): string {
+  return `/moeder/${encodeURIComponent(meetingId)}/revisionsspor`;
 }
 
 export function loginPath(next?: string): string {

@@ -10,7 +10,7 @@ import {
 } from "../../shared/permissions";
 import { ApiError } from "../api/apiFetch";
 import { RouterLink } from "../routing/RouterLink";
-import { auditPath } from "./auditPath";
+import { auditPath } from "../routing/router";
 import { ConfirmDialog } from "./ConfirmDialog";
 import type { ItemWorkflow } from "./useItemWorkflow";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module

@@ -1,5 +1,4 @@
 export { AccessNotice } from "./AccessNotice";
-export { auditPath } from "./auditPath";
 export { ConfirmDialog } from "./ConfirmDialog";
 export { useItemWorkflow } from "./useItemWorkflow";
 export type { ItemWorkflow } from "./useItemWorkflow";
