@@ -22,6 +22,7 @@ import { Limits } from "../../shared/protocol";
 import type { DocStore } from "../store";
 import type { BodyValidator } from "./bodyValidator";
 import { checkAwarenessUpdate } from "./checkAwarenessUpdate";
+import { isTextOnlyChange } from "./textOnlyChange";
 import { encodeAwareness, encodeUpdate } from "./messages";
 
 /** Why a client update was refused; the connection closes with the matching code. */
@@ -200,6 +201,11 @@ export class SyncDoc {
     const hadPending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
     let rejection: UpdateRejected | null = null;
     this.capture = captured;
+    let textOnly = true;
+    const inspect = (transaction: Y.Transaction) => {
+      if (textOnly && !isTextOnlyChange(transaction)) textOnly = false;
+    };
+    this.doc.on("afterTransaction", inspect);
     try {
       try {
         Y.applyUpdate(this.doc, update, new ClientOrigin(peer));
@@ -219,7 +225,9 @@ export class SyncDoc {
         this.doc.store.pendingDs = null;
         rejection ??= new UpdateRejected("invalidUpdate", "update depends on unknown state");
       }
-      if (this.validator && captured.length > 0) {
+      this.doc.off("afterTransaction", inspect);
+      // Typing inside existing text cannot break the structure; everything else is checked.
+      if (this.validator && captured.length > 0 && !textOnly) {
         const problem = this.validator.check(this.doc);
         if (problem) {
           this.undoManager!.undo();
@@ -236,6 +244,7 @@ export class SyncDoc {
         }
       }
     } finally {
+      this.doc.off("afterTransaction", inspect);
       this.capture = null;
       this.undoManager?.clear();
     }
