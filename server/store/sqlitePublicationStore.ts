@@ -48,7 +48,12 @@ export function sqlitePublicationStore(db: Database.Database): PublicationStore 
     async getPublication(id) {
       const row = get.get(id);
       if (!row) return null;
-      return { ...summary(row), html: row.html!, pdf: new Uint8Array(row.pdf!), docx: new Uint8Array(row.docx!) };
+      return {
+        ...summary(row),
+        html: row.html!,
+        pdf: new Uint8Array(row.pdf!),
+        docx: new Uint8Array(row.docx!),
+      };
     },
   };
 }

@@ -5,7 +5,10 @@ import { isTextOnlyChange } from "../../../server/sync/textOnlyChange";
 import { itemBodySchema } from "../../../shared/editor";
 
 function body(): Y.Doc {
-  const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+  const paragraph = (value: string) => ({
+    type: "paragraph",
+    content: [{ type: "text", text: value }],
+  });
   return prosemirrorJSONToYDoc(
     itemBodySchema(),
     {
