@@ -4,7 +4,7 @@ import * as decoding from "lib0/decoding";
 import { encodeAwarenessUpdate, Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { itemBodySchema } from "../../shared/editor";
+import { beslutningSchema, itemBodySchema } from "../../shared/editor";
 import { CloseCode, MessageType, SyncMessageType } from "../../shared/protocol";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { DEMO_ITEM_ID, DEMO_MEETING_ID } from "../../server/seed/seedDemo";
@@ -16,6 +16,7 @@ import { typeInto } from "./helpers/yClient";
 
 const ITEM = `item:${DEMO_ITEM_ID}`;
 const MEETING = `meeting:${DEMO_MEETING_ID}`;
+const MINUTES = `minutes:${DEMO_MEETING_ID}`;
 const PROBE_ID = 987_654;
 const DOCUMENTED_CLOSES = new Set<number>([
   CloseCode.badMessage,
@@ -88,6 +89,32 @@ function mutate(
   }
 }
 
+/** Valid minutes updates: a Beslutning paragraph added to an item, and one deleted. */
+function minutesMessages(base: Y.Doc): Uint8Array[] {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  const updates: Uint8Array[] = [];
+  doc.on("update", (u: Uint8Array) => updates.push(u));
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText("KKR Syddanmark godkendte indstillingen.")]);
+  doc.getXmlFragment("demo-2-5").insert(0, [paragraph]);
+  doc.getXmlFragment("demo-1-1").delete(0, 1);
+  return updates.map((u) =>
+    frame((e) => {
+      encoding.writeVarUint(e, MessageType.sync);
+      encoding.writeVarUint(e, SyncMessageType.update);
+      encoding.writeVarUint8Array(e, u);
+    }),
+  );
+}
+
+function minutesXml(doc: Y.Doc): string {
+  return [...doc.share.keys()]
+    .sort()
+    .map((k) => `${k}:${doc.getXmlFragment(k).toString()}`)
+    .join("|");
+}
+
 describe("fuzzing the websocket with random and mutated messages", () => {
   let server: TestServer;
   let tokens: Record<string, string>;
@@ -96,9 +123,17 @@ describe("fuzzing the websocket with random and mutated messages", () => {
   beforeAll(async () => {
     server = await startTestServer();
     const session = await login(server.url, "sekretariat@demo.dk");
-    tokens = { [ITEM]: await session.syncToken(ITEM), [MEETING]: await session.syncToken(MEETING) };
+    // The meeting is held, so the secretariat writes the minutes: a third validated document.
+    const secretariat = (await server.store.users.getUser("u-sekretariat"))!;
+    await server.phases.step(secretariat, DEMO_MEETING_ID, "sendAgenda");
+    await server.phases.step(secretariat, DEMO_MEETING_ID, "holdMeeting");
+    tokens = {
+      [ITEM]: await session.syncToken(ITEM),
+      [MEETING]: await session.syncToken(MEETING),
+      [MINUTES]: await session.syncToken(MINUTES),
+    };
     const stored = await server.store.docs.loadDoc(ITEM);
-    seeds = validMessages(stored!.snapshot!);
+    seeds = [...validMessages(stored!.snapshot!), ...minutesMessages(await storedState(MINUTES))];
   });
   afterAll(async () => {
     await server.dispose();
@@ -161,7 +196,7 @@ describe("fuzzing the websocket with random and mutated messages", () => {
         mutate(seeds[which % seeds.length]!, kind, at, value, extra),
       );
     const message = fc.oneof(anyBytes, typedGarbage, syncGarbage, mutated, mutated);
-    const target = fc.constantFrom(ITEM, MEETING);
+    const target = fc.constantFrom(ITEM, MEETING, MINUTES);
 
     let closed = 0;
     let accepted = 0;
@@ -171,6 +206,7 @@ describe("fuzzing the websocket with random and mutated messages", () => {
         fc.array(fc.tuple(target, message), { minLength: 1, maxLength: 6 }),
         async (batch) => {
           const itemBefore = await storedState(ITEM);
+          const minutesBefore = await storedState(MINUTES);
           const meetingBefore = Y.encodeStateAsUpdate(await storedState(MEETING));
           const results = await Promise.all(batch.map(([doc, bytes]) => sendOne(doc, bytes)));
           messages += batch.length;
@@ -192,6 +228,16 @@ describe("fuzzing the websocket with random and mutated messages", () => {
             expect(itemAfter.getXmlFragment("default").toString()).toBe(
               itemBefore.getXmlFragment("default").toString(),
             );
+          }
+          const minutesAfter = await storedState(MINUTES);
+          if (!batch.some(([doc], i) => doc === MINUTES && results[i] === null)) {
+            expect(minutesXml(minutesAfter)).toBe(minutesXml(minutesBefore));
+          }
+          for (const name of minutesAfter.share.keys()) {
+            const fragment = minutesAfter.getXmlFragment(name);
+            if (fragment.length > 0) {
+              beslutningSchema().nodeFromJSON(yXmlFragmentToProsemirrorJSON(fragment)).check();
+            }
           }
           // Whatever was accepted, the stored body is a valid item body.
           itemBodySchema()
