@@ -3,9 +3,11 @@ import { logout, fetchCurrentUser } from "./api/sessionApi";
 import type { SessionUser } from "./api/types";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { InvitationPage } from "./pages/InvitationPage";
 import { StartPage } from "./pages/StartPage";
 import { loginPath, navigate, parseRoute, useCurrentPath } from "./routing/router";
 import { RouterLink } from "./routing/RouterLink";
+import { AccountLinks } from "./users/AccountLinks";
 
 // The editor (TipTap, Yjs, y-websocket) is most of the code: load it with the first item page.
 const ItemPage = lazy(async () => ({ default: (await import("./pages/ItemPage")).ItemPage }));
@@ -18,6 +20,13 @@ const MeetingPage = lazy(async () => ({
 }));
 const PreviewPage = lazy(async () => ({
   default: (await import("./pages/PreviewPage")).PreviewPage,
+}));
+
+// Administration and review pages.
+const UsersPage = lazy(async () => ({ default: (await import("./pages/UsersPage")).UsersPage }));
+const AuditPage = lazy(async () => ({ default: (await import("./pages/AuditPage")).AuditPage }));
+const MentionsPage = lazy(async () => ({
+  default: (await import("./pages/MentionsPage")).MentionsPage,
 }));
 
 const loadingPage = (
@@ -46,10 +55,12 @@ export function App() {
 
   const user = auth.status === "known" ? auth.user : null;
 
-  // Signed out: every page but the login page sends you there, and back afterwards.
+  // Signed out: every page but the login page (and an invitation) sends you there, and back
+  // afterwards.
   useEffect(() => {
     if (auth.status !== "known") return;
-    if (auth.user === null && route.name !== "login") navigate(loginPath(path), { replace: true });
+    if (auth.user === null && route.name !== "login" && route.name !== "invitation")
+      navigate(loginPath(path), { replace: true });
     if (auth.user !== null && route.name === "login")
       navigate(route.next ?? "/", { replace: true });
   }, [auth, route, path]);
@@ -92,8 +103,38 @@ export function App() {
         }}
       />
     );
+  } else if (route.name === "invitation") {
+    page = (
+      <InvitationPage
+        key={route.token}
+        token={route.token}
+        signedInAs={user}
+        onAccepted={(accepted) => {
+          setAuth({ status: "known", user: accepted });
+          navigate("/", { replace: true });
+        }}
+      />
+    );
   } else if (user === null) {
     page = null;
+  } else if (route.name === "users") {
+    page = (
+      <Suspense fallback={loadingPage}>
+        <UsersPage user={user} onUnauthenticated={onUnauthenticated} />
+      </Suspense>
+    );
+  } else if (route.name === "mentions") {
+    page = (
+      <Suspense fallback={loadingPage}>
+        <MentionsPage onUnauthenticated={onUnauthenticated} />
+      </Suspense>
+    );
+  } else if (route.name === "audit") {
+    page = (
+      <Suspense fallback={loadingPage}>
+        <AuditPage key={route.id} id={route.id} onUnauthenticated={onUnauthenticated} />
+      </Suspense>
+    );
   } else if (route.name === "start" || route.name === "committee") {
     page = (
       <Suspense fallback={loadingPage}>
@@ -150,6 +191,7 @@ export function App() {
         </RouterLink>
         {user && (
           <div className="app-user">
+            <AccountLinks key={user.id} />
             <span
               className="app-user-badge"
               style={{ backgroundColor: user.color }}

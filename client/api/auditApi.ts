@@ -32,3 +32,13 @@ export async function fetchMeetingForAudit(
   );
   return { meeting: answer.meeting, numbers: answer.meeting.numbers ?? {} };
 }
+
+/** The audit log as the CSV export writes it (with people's names). */
+export async function fetchAuditCsv(meetingId: string, signal?: AbortSignal): Promise<string> {
+  const response = await fetch(auditCsvUrl(meetingId), {
+    credentials: "same-origin",
+    signal: signal ?? null,
+  });
+  if (!response.ok) throw new Error(`audit CSV: HTTP ${response.status}`);
+  return response.text();
+}

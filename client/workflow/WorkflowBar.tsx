@@ -74,8 +74,11 @@ export function WorkflowBar({ workflow }: { workflow: ItemWorkflow }) {
           <p className="workflow-deadline">Frist: {formatDanishDate(detail.deadline)}</p>
         )}
         {detail && roleMay(role, "viewAudit") && (
-          <RouterLink href={auditPath(detail.meetingId)} className="workflow-audit-link">
-            Mødets revisionsspor
+          <RouterLink
+            href={`${auditPath(detail.meetingId)}?punkt=${encodeURIComponent(detail.id)}`}
+            className="workflow-audit-link"
+          >
+            Revisionsspor
           </RouterLink>
         )}
       </div>

@@ -1,0 +1,59 @@
+import { ITEM_STATUS_LABELS, type ItemStatus } from "../../shared/model/agenda";
+
+/** Audit actions as the audit page names them; unknown ones are shown as recorded. */
+const ACTION_LABELS: Record<string, string> = {
+  "item.sendToReview": "Sendt til gennemsyn",
+  "item.signOff": "Faglig gennemgang godkendt",
+  "item.sendBack": "Sendt tilbage",
+  "item.approve": "Godkendt",
+  "item.reopen": "Genåbnet",
+  "item.version": "Version gemt",
+  "item.restore_version": "Version gendannet",
+  "agenda.updateMeeting": "Mødets oplysninger ændret",
+  "agenda.createSection": "Sektion oprettet",
+  "agenda.renameSection": "Sektion omdøbt",
+  "agenda.moveSection": "Sektion flyttet",
+  "agenda.deleteSection": "Sektion slettet",
+  "agenda.restoreSection": "Sektion gendannet",
+  "agenda.createItem": "Punkt oprettet",
+  "agenda.updateItem": "Punktets oplysninger ændret",
+  "agenda.moveItem": "Punkt flyttet",
+  "agenda.deleteItem": "Punkt slettet",
+  "agenda.restoreItem": "Punkt gendannet",
+  "agenda.setItemStatus": "Status ændret",
+  "agenda.setAttendance": "Fremmøde registreret",
+  "meeting.create": "Møde oprettet",
+  "meeting.import": "Møde importeret",
+  "meeting.publish": "Offentliggjort",
+  "meeting.sendAgenda": "Dagsorden udsendt",
+  "meeting.holdMeeting": "Mødet er afholdt",
+  "meeting.approveMinutes": "Referat godkendt",
+  "meeting.reopenMinutes": "Referat genåbnet",
+  "publication.accept_finding": "Persondatafund accepteret",
+};
+
+export function auditActionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+function statusLabel(value: unknown): string | null {
+  return typeof value === "string" && value in ITEM_STATUS_LABELS
+    ? ITEM_STATUS_LABELS[value as ItemStatus]
+    : null;
+}
+
+/** The details worth reading: a status change, the reason given, a version's name. */
+export function auditDetailText(details: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const from = statusLabel(details["from"]);
+  const to = statusLabel(details["to"]) ?? statusLabel(details["status"]);
+  if (from && to) parts.push(`${from} → ${to}`);
+  else if (to) parts.push(`Ny status: ${to}`);
+  if (typeof details["reason"] === "string") parts.push(`Begrundelse: ${details["reason"]}`);
+  if (typeof details["name"] === "string") parts.push(`«${details["name"]}»`);
+  if (typeof details["title"] === "string") parts.push(`«${details["title"]}»`);
+  if (typeof details["contentHash"] === "string") {
+    parts.push(`Fingeraftryk ${details["contentHash"].slice(0, 12)}…`);
+  }
+  return parts.join(" · ");
+}
