@@ -2,7 +2,9 @@ import { useId, useState, type FormEvent } from "react";
 import { ApiError } from "../api/apiFetch";
 import { login } from "../api/sessionApi";
 import type { SessionUser } from "../api/types";
+import { parseRoute } from "../routing/router";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
+import { OidcLogin, oidcErrorMessage } from "../users/OidcLogin";
 
 const DEMO_ACCOUNTS = [
   { email: "sekretariat@demo.dk", role: "Sekretariat" },
@@ -17,9 +19,11 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: SessionUser) => v
   const passwordId = useId();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  // A refused login through the identity provider comes back as /login?fejl=<code>.
+  const [error, setError] = useState<string | null>(() => oidcErrorMessage(location.search));
   const [busy, setBusy] = useState(false);
   useDocumentTitle("Log ind");
+  const route = parseRoute(location.pathname, location.search);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -41,6 +45,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: SessionUser) => v
   return (
     <main className="page page-narrow" id="main">
       <h1>Log ind</h1>
+      <OidcLogin next={route.name === "login" ? route.next : null} />
       <form className="login-form" onSubmit={submit} noValidate>
         <div className="form-field">
           <label htmlFor={emailId}>E-mail</label>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
 import { fetchAuthConfig, type AuthConfig } from "../api/authConfigApi";
+// oxlint-disable-next-line import/no-unassigned-import -- the styles travel with the component
+import "./users.css";
 
 /** Why a login through the organisation's identity provider was refused (`/login?fejl=…`). */
 const OIDC_ERRORS: Record<string, string> = {
