@@ -225,7 +225,10 @@ function itemNumber(section: number, item: number): string {
 
 function isEmptySection(section: SectionSkeleton): boolean {
   return section.items.every(
-    (item) => item.caseNumber === null && item.fields.length === 0 && item.looseTokens.length === 0,
+    (item) =>
+      item.caseNumber === null &&
+      item.fields.length === 0 &&
+      item.looseTokens.every((token) => token.kind === "break"),
   );
 }
 

@@ -102,12 +102,17 @@ function committeeFromText(sources: MeetingInfoSources): string | null {
       const name = pattern.exec(line)?.[1];
       if (name !== undefined && /^\p{Lu}/u.test(name) && name.length <= 80) return name.trim();
     }
-    // A front page titled "Dagsorden" or "Referat" names the committee on the line next to it.
+    // A front page titled "Dagsorden" or "Referat" names the committee on the line next to it,
+    // alone or in the meeting's title ("Møde i KKR Syddanmark").
     if (/^(?:dagsorden|referat)$/i.test(line)) {
-      const name = [preamble[index + 1], preamble[index - 1]].find(
-        (candidate) => candidate !== undefined && NAME_LINE.test(candidate),
-      );
-      if (name !== undefined) return name;
+      for (const candidate of [preamble[index + 1], preamble[index - 1]]) {
+        if (candidate === undefined) continue;
+        const titled = FRONT_PAGE_COMMITTEE.map((pattern) => pattern.exec(candidate)?.[1]).find(
+          (name) => name !== undefined && /^\p{Lu}/u.test(name),
+        );
+        if (titled !== undefined) return titled.trim();
+        if (NAME_LINE.test(candidate)) return candidate;
+      }
     }
   }
   const names: string[] = [];

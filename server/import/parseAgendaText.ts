@@ -6,12 +6,14 @@ import { dehyphenate } from "./dehyphenate";
 import { findAgendaStructure } from "./findAgendaStructure";
 import type { AgendaStructure, ItemSkeleton } from "./findAgendaStructure";
 import { findMeetingInfo } from "./findMeetingInfo";
+import { contentsConfirmed, findTableOfContents } from "./findTableOfContents";
 import { importFailure } from "./ImportError";
 import type { ImportResult } from "./ImportError";
 import type { FieldName } from "./matchAgendaLine";
 import type { ItemFieldTexts, ParsedItem, ParsedMeeting } from "./ParsedMeeting";
 import { removePageNoise } from "./removePageNoise";
 import { splitSourceLines } from "./splitSourceLines";
+import type { SourceLine } from "./splitSourceLines";
 import { tokenizeLines } from "./tokenizeLines";
 import type { LineMode, Token } from "./tokenizeLines";
 
@@ -21,10 +23,11 @@ import type { LineMode, Token } from "./tokenizeLines";
  *
  * 1. splitSourceLines — lines, characters made uniform, blank lines told apart;
  * 2. removePageNoise — running headers, page numbers, stray link lines out;
- * 3. tokenizeLines — text lines and paragraph breaks, after detecting how the text was spaced;
- * 4. findAgendaStructure — sections, items, case lines and fields;
- * 5. buildBlocks — each field's paragraphs, lists and sub-headings, de-hyphenated;
- * 6. findMeetingInfo — committee, meeting date, agenda or minutes.
+ * 3. findTableOfContents — a contents list before the agenda out, if the agenda bears it out;
+ * 4. tokenizeLines — text lines and paragraph breaks, after detecting how the text was spaced;
+ * 5. findAgendaStructure — sections, items, case lines and fields;
+ * 6. buildBlocks — each field's paragraphs, lists and sub-headings, de-hyphenated;
+ * 7. findMeetingInfo — committee, meeting date, agenda or minutes.
  *
  * Doubts become Danish warnings in the result; a text with no agenda in it is an error, never
  * an empty result.
@@ -49,8 +52,15 @@ export function parseAgendaText(
 ): ImportResult<ParsedMeeting> {
   if (text.trim() === "") return importFailure("import_empty", "Filen indeholder ingen tekst.");
   const noise = removePageNoise(splitSourceLines(text));
-  const { tokens, mode, width } = tokenizeLines(noise.lines, options.lineMode);
-  const structure = findStructure(tokens);
+  const contents = findTableOfContents(noise.lines);
+  let reading = readStructure(contents.without, options.lineMode);
+  let onlyContents = false;
+  if (contents.numbers.length > 0 && !confirms(contents.numbers, reading.structure)) {
+    // No agenda after the contents repeats their numbers: they were the agenda.
+    reading = readStructure(contents.kept, options.lineMode);
+    onlyContents = true;
+  }
+  const { structure, mode, width } = reading;
   if (structure === null) {
     return importFailure(
       "import_no_agenda",
@@ -60,6 +70,16 @@ export function parseAgendaText(
   }
 
   const warnings: string[] = [];
+  const allItems = structure.sections.flatMap((section) => section.items);
+  if (
+    onlyContents &&
+    contents.printedAsContents &&
+    allItems.every((item) => item.caseNumber === null && item.fields.length === 0)
+  ) {
+    warnings.push(
+      "Ingen af punkterne har sagsnummer eller feltoverskrifter; dokumentet indeholder måske kun en indholdsfortegnelse.",
+    );
+  }
   const sections = structure.sections.map((section) => ({
     number: section.section === 0 ? "" : String(section.section),
     title: section.title,
@@ -80,6 +100,15 @@ export function parseAgendaText(
       warnings: [...info.warnings, ...structure.warnings, ...warnings],
     },
   };
+}
+
+function readStructure(lines: readonly SourceLine[], lineMode: LineMode | undefined) {
+  const { tokens, mode, width } = tokenizeLines(lines, lineMode);
+  return { structure: findStructure(tokens), mode, width };
+}
+
+function confirms(numbers: readonly string[], structure: AgendaStructure | null): boolean {
+  return structure !== null && contentsConfirmed(numbers, structure);
 }
 
 /**

@@ -2,9 +2,10 @@ import type { SourceLine } from "./splitSourceLines";
 
 /**
  * Marks what the page layout added to the text and the document did not say: running headers
- * and footers ("KKR Syddanmark | 11-11-2020", "SIDE | 14", "Side 3 af 12"), the targets of links
- * printed at page ends, table-of-contents lines with dot leaders, and — when page breaks are
- * known — any line that recurs at the top or bottom of many pages. Marked lines become `noise`
+ * and footers ("KKR Syddanmark | 11-11-2020", "SIDE | 14", "Side 3 af 12", or both on one line
+ * when they share a baseline), the targets of links printed at page ends, and — when page
+ * breaks are known — any line that recurs at the top or bottom of many pages. Tables of contents
+ * are findTableOfContents' concern. Marked lines become `noise`
  * rather than disappear, so the next step knows a page-furniture line stood there.
  */
 
@@ -22,9 +23,13 @@ const PAGE_NUMBER = [
   /^(?:side|page|s\.)\s*\|?\s*\d{1,4}(?:\s*(?:af|of|\/)\s*\d{1,4})?$/i,
   /^[-–]\s*\d{1,4}\s*[-–]$/,
 ];
+/** A page label sharing its line with a running head, on either side of it. */
+const PAGE_LABEL_AROUND = [
+  /\s+(?:side|page)\s*\|?\s*\d{1,4}(?:\s*(?:af|of|\/)\s*\d{1,4})?$/i,
+  /^(?:side|page)\s*\|?\s*\d{1,4}(?:\s*(?:af|of|\/)\s*\d{1,4})?\s+/i,
+];
 const LINK_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
 const FIELD_WORD = /^(?:baggrund|indstilling|sagsfremstilling|beslutning)$/i;
-const TOC_LINE = /\S(?:\s?\.){4,}\s*\d{1,3}$|…\s*\d{1,3}$/;
 
 export function removePageNoise(input: readonly SourceLine[]): PageNoise {
   const headers: string[] = [];
@@ -38,16 +43,16 @@ export function removePageNoise(input: readonly SourceLine[]): PageNoise {
     const linkGoesOn = afterLink && !line.text.includes(" ") && /[/%=#]/.test(line.text);
     afterLink = LINK_ONLY.test(line.text);
     if (linkGoesOn) return { ...line, kind: "noise" };
-    const header = HEADER_WITH_DATE.exec(line.text);
-    if (header) {
-      headers.push(line.text);
+    const head = PAGE_LABEL_AROUND.reduce((text, label) => text.replace(label, ""), line.text);
+    if (HEADER_WITH_DATE.test(head)) {
+      headers.push(head);
       return { ...line, kind: "noise" };
     }
     if (LINK_ONLY.test(line.text)) {
       linkLines += 1;
       return { ...line, kind: "noise" };
     }
-    if (PAGE_NUMBER.some((pattern) => pattern.test(line.text)) || TOC_LINE.test(line.text)) {
+    if (PAGE_NUMBER.some((pattern) => pattern.test(line.text))) {
       return { ...line, kind: "noise" };
     }
     if (runningHeads.has(line)) return { ...line, kind: "noise" };

@@ -113,9 +113,8 @@ describe("parsing single-spaced minutes with page breaks", () => {
       ["3", "Udpegninger", []],
       ["4", "Eventuelt", ["4.1"]],
     ]);
-    expect(meeting.warnings).toContain(
-      "En indholdsfortegnelse (eller en gentagelse af dagsordenen) før selve punkterne er sprunget over.",
-    );
+    // A table of contents is normal in a published agenda: nothing to warn about.
+    expect(meeting.warnings.filter((warning) => /indholdsfortegnelse/i.test(warning))).toEqual([]);
   });
 
   it("warns about the numbers between 2.1 and 2.10", () => {
