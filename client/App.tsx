@@ -22,6 +22,14 @@ const PreviewPage = lazy(async () => ({
   default: (await import("./pages/PreviewPage")).PreviewPage,
 }));
 
+// Minutes mode (one editor per item's Beslutning) and publication.
+const MinutesPage = lazy(async () => ({
+  default: (await import("./pages/MinutesPage")).MinutesPage,
+}));
+const PublishPage = lazy(async () => ({
+  default: (await import("./pages/PublishPage")).PublishPage,
+}));
+
 // Administration and review pages.
 const UsersPage = lazy(async () => ({ default: (await import("./pages/UsersPage")).UsersPage }));
 const AuditPage = lazy(async () => ({ default: (await import("./pages/AuditPage")).AuditPage }));
@@ -162,6 +170,23 @@ export function App() {
     page = (
       <Suspense fallback={loadingPage}>
         <PreviewPage key={route.id} id={route.id} onUnauthenticated={onUnauthenticated} />
+      </Suspense>
+    );
+  } else if (route.name === "minutes") {
+    page = (
+      <Suspense fallback={loadingPage}>
+        <MinutesPage
+          key={route.id}
+          id={route.id}
+          user={user}
+          onUnauthenticated={onUnauthenticated}
+        />
+      </Suspense>
+    );
+  } else if (route.name === "publish") {
+    page = (
+      <Suspense fallback={loadingPage}>
+        <PublishPage key={route.id} id={route.id} onUnauthenticated={onUnauthenticated} />
       </Suspense>
     );
   } else if (route.name === "item") {

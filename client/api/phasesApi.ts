@@ -22,3 +22,34 @@ export async function saveAttendance(meetingId: string, attendance: Attendance):
   });
   return answer.meeting;
 }
+
+/** The chair's approval of the minutes, as the audit log records it. */
+export interface MinutesApproval {
+  at: number;
+  userId: string | null;
+  /** SHA-256 of the approved minutes' canonical content. */
+  contentHash: string | null;
+}
+
+/**
+ * The newest approval of the meeting's minutes, from the audit log (`meeting.approveMinutes`);
+ * null when there is none. Only roles that may read the audit log get an answer (others: 403).
+ */
+export async function fetchMinutesApproval(
+  meetingId: string,
+  signal?: AbortSignal,
+): Promise<MinutesApproval | null> {
+  const { entries } = await apiFetch<{
+    entries: {
+      at: number;
+      userId: string | null;
+      action: string;
+      details: Record<string, unknown>;
+    }[];
+  }>(`${meetingBase(meetingId)}/audit`, signal ? { signal } : {});
+  const approvals = entries.filter((entry) => entry.action === "meeting.approveMinutes");
+  const last = approvals[approvals.length - 1];
+  if (!last) return null;
+  const hash = last.details["contentHash"];
+  return { at: last.at, userId: last.userId, contentHash: typeof hash === "string" ? hash : null };
+}

@@ -22,17 +22,19 @@ export interface PersonalDataFinding {
   /** The text around the match (the match included). */
   context: string;
   itemId: string;
-  itemNumber: string | null;
-  itemTitle?: string;
+  /** "2.3" */
+  itemNumber: string;
+  itemTitle: string;
   field: FindingField;
   attachmentId?: string;
   attachmentName?: string;
 }
 
+/** A published bilag the check could not read (an image, a scanned PDF): a person must look. */
 export interface UncheckedAttachment {
-  itemId?: string;
-  itemNumber: string | null;
-  attachmentId?: string;
+  itemId: string;
+  itemNumber: string;
+  attachmentId: string;
   filename: string;
 }
 

@@ -1,0 +1,79 @@
+import type { Ref } from "react";
+import type { MeetingPhase } from "../../shared/model/agenda";
+import type { Access } from "../../shared/permissions";
+import type { Role } from "../../shared/roles";
+import type { MinutesApproval } from "../api/phasesApi";
+import { SaveStatus } from "../editor/SaveStatus";
+import type { SaveState } from "../sync/saveState";
+
+interface MinutesStatusProps {
+  phase: MeetingPhase;
+  role: Role | null;
+  access: Access | null;
+  saveState: SaveState;
+  approval: MinutesApproval | null;
+  ref?: Ref<HTMLDivElement>;
+}
+
+const dateTime = new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeStyle: "short" });
+
+/**
+ * What the minutes are now, in one sentence: not yet open, being written (by me, or live by
+ * the secretariat), or approved and locked. Focusable, so focus can land here after a step;
+ * not a live region itself (the page announces phase changes, the save status its own).
+ */
+export function MinutesStatus({
+  phase,
+  role,
+  access,
+  saveState,
+  approval,
+  ref,
+}: MinutesStatusProps) {
+  let body;
+  if (phase === "referat_godkendt") {
+    body = (
+      <>
+        <p className="minutes-status-title">Referatet er godkendt og låst</p>
+        <p>
+          {approval ? `Godkendt ${dateTime.format(new Date(approval.at))}. ` : ""}
+          Ingen kan ændre det, før det genåbnes.
+        </p>
+        {approval?.contentHash && (
+          <p className="minutes-hash">
+            Indholdets fingeraftryk (SHA-256): <code>{approval.contentHash}</code>
+          </p>
+        )}
+      </>
+    );
+  } else if (phase !== "afholdt") {
+    body = (
+      <p>
+        Referatet kan skrives, når mødet er afholdt.
+        {role === "sekretariat" ? " Brug knappen “Mødet er afholdt”, når mødet er holdt." : ""}
+      </p>
+    );
+  } else if (access === "write") {
+    body = (
+      <p>
+        Du skriver referatet. Alle, der har referatet åbent, ser ændringerne med det samme. Skriv en
+        Beslutning for hvert punkt, eller vælg en formulering med ét klik.
+      </p>
+    );
+  } else if (access === null) {
+    body = <p>Forbinder til referatet …</p>;
+  } else {
+    body = (
+      <p>
+        Sekretariatet skriver referatet. Du ser ændringerne, efterhånden som de skrives.
+        {role === "formand" ? " Når referatet er færdigt, godkender du det her." : ""}
+      </p>
+    );
+  }
+  return (
+    <div ref={ref} tabIndex={-1} className="notice minutes-status" data-phase={phase}>
+      {body}
+      {phase === "afholdt" && access === "write" && <SaveStatus state={saveState} />}
+    </div>
+  );
+}

@@ -1,0 +1,348 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { formatDocName } from "../../shared/docName";
+import type { Attendance, Meeting } from "../../shared/model/agenda";
+import { EMPTY_ATTENDANCE, MEETING_PHASE_LABELS } from "../../shared/model/agenda";
+import { formatDanishDate } from "../../shared/model/formatDanishDate";
+import { numberAgenda } from "../../shared/model/numberAgenda";
+import { roleMay } from "../../shared/permissions";
+import { useAnnouncer } from "../agenda/useAnnouncer";
+import { ApiError } from "../api/apiFetch";
+import { fetchCommittees, fetchMeeting, fetchMeetingDocument } from "../api/meetingsApi";
+import type { CommitteeMembership, ProseMirrorJson } from "../api/meetingTypes";
+import { fetchMinutesApproval, saveAttendance, type MinutesApproval } from "../api/phasesApi";
+import type { SessionUser } from "../api/types";
+import { meetingTimeText } from "../meetings/meetingTimeText";
+import { MeetingSyncSession } from "../meetings/MeetingSyncSession";
+import { AttendancePanel } from "../minutes/AttendancePanel";
+import { indstillingText } from "../minutes/indstillingText";
+import { MinutesItem } from "../minutes/MinutesItem";
+import { MinutesStatus } from "../minutes/MinutesStatus";
+import { MeetingActions } from "../phases/MeetingActions";
+import { committeePath, meetingPath } from "../routing/router";
+import { RouterLink } from "../routing/RouterLink";
+import { useDocumentTitle } from "../routing/useDocumentTitle";
+import { ItemSyncSession } from "../sync/ItemSyncSession";
+import { NotFoundPage } from "./NotFoundPage";
+// oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
+import "../minutes/minutes.css";
+
+interface MinutesPageProps {
+  id: string;
+  user: SessionUser;
+  onUnauthenticated: () => void;
+}
+
+type Load =
+  | { status: "loading" }
+  | {
+      status: "loaded";
+      meeting: Meeting;
+      committee: CommitteeMembership | null;
+      committeeName: string;
+      bodies: Record<string, ProseMirrorJson | undefined>;
+    }
+  | { status: "notFound" }
+  | { status: "failed" };
+
+function wsOrigin(): string {
+  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`;
+}
+
+/**
+ * Minutes mode: every item's Beslutning co-written live in `minutes:<meetingId>` (one Y.Doc,
+ * one socket, one editor per item), attendance, the phase steps and exports. The secretariat
+ * writes while the meeting is held; everyone else watches; the chair approves.
+ */
+export function MinutesPage({ id, user, onUnauthenticated }: MinutesPageProps) {
+  const [load, setLoad] = useState<Load>({ status: "loading" });
+  const [meetingSession, setMeetingSession] = useState<MeetingSyncSession | null>(null);
+  const [minutesSession, setMinutesSession] = useState<ItemSyncSession | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    Promise.all([
+      fetchMeeting(id, signal),
+      fetchCommittees(signal),
+      fetchMeetingDocument(id, signal),
+    ])
+      .then(([meeting, committees, document]) => {
+        setLoad({
+          status: "loaded",
+          meeting,
+          committee: committees.find((c) => c.id === meeting.committeeId) ?? null,
+          committeeName: document.committee.name,
+          bodies: document.bodies,
+        });
+      })
+      .catch((error: unknown) => {
+        if (signal.aborted) return;
+        if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
+        if (error instanceof ApiError && error.status === 404) {
+          return setLoad({ status: "notFound" });
+        }
+        console.error("loading the minutes failed", error);
+        setLoad({ status: "failed" });
+      });
+    return () => controller.abort();
+  }, [id, onUnauthenticated]);
+
+  // Both sessions are sockets that live as long as this effect (see ItemPage).
+  useEffect(() => {
+    const meeting = new MeetingSyncSession({ meetingId: id, wsOrigin: wsOrigin() });
+    const minutes = new ItemSyncSession({
+      docName: formatDocName("minutes", id),
+      wsOrigin: wsOrigin(),
+      readyWhen: "synced",
+    });
+    // oxlint-disable-next-line react/set-state-in-effect
+    setMeetingSession(meeting);
+    setMinutesSession(minutes);
+    return () => {
+      meeting.destroy();
+      minutes.destroy();
+      setMeetingSession(null);
+      setMinutesSession(null);
+    };
+  }, [id]);
+
+  if (load.status === "notFound") return <NotFoundPage />;
+  if (load.status === "failed") {
+    return (
+      <main className="page" id="main">
+        <p className="notice notice-error" role="alert">
+          Referatet kunne ikke hentes. Prøv at genindlæse siden.
+        </p>
+      </main>
+    );
+  }
+  if (load.status === "loading" || meetingSession === null || minutesSession === null) {
+    return (
+      <main className="page" id="main">
+        <p className="muted">Henter referatet …</p>
+      </main>
+    );
+  }
+  return (
+    <MinutesWorkspace
+      meetingSession={meetingSession}
+      minutesSession={minutesSession}
+      initial={load.meeting}
+      committee={load.committee}
+      committeeName={load.committeeName}
+      bodies={load.bodies}
+      user={user}
+      onUnauthenticated={onUnauthenticated}
+    />
+  );
+}
+
+interface MinutesWorkspaceProps {
+  meetingSession: MeetingSyncSession;
+  minutesSession: ItemSyncSession;
+  initial: Meeting;
+  committee: CommitteeMembership | null;
+  committeeName: string;
+  bodies: Record<string, ProseMirrorJson | undefined>;
+  user: SessionUser;
+  onUnauthenticated: () => void;
+}
+
+function MinutesWorkspace(props: MinutesWorkspaceProps) {
+  const { meetingSession, minutesSession, initial, committee, committeeName, bodies, user } = props;
+  const { onUnauthenticated } = props;
+  const live = useSyncExternalStore(meetingSession.subscribe, meetingSession.getSnapshot);
+  const minutes = useSyncExternalStore(minutesSession.subscribe, minutesSession.getSnapshot);
+  const meeting =
+    live.meeting !== null && live.meeting.version >= initial.version ? live.meeting : initial;
+  const role = committee?.role ?? null;
+  const { message, announce } = useAnnouncer();
+  const [activeItem, setActiveItem] = useState<string | null>(null);
+  const [attendanceError, setAttendanceError] = useState<string | null>(null);
+  const [approval, setApproval] = useState<MinutesApproval | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const phase = meeting.phase;
+  const attendance = meeting.attendance ?? EMPTY_ATTENDANCE;
+  useDocumentTitle(`Referat: ${meeting.title}, ${formatDanishDate(meeting.date)}`);
+
+  const editable = minutes.access === "write" && minutes.problem === null && minutes.ready;
+  const attendanceEditable =
+    roleMay(role, "editAgenda") && (phase === "dagsorden_udsendt" || phase === "afholdt");
+
+  useEffect(() => {
+    if (minutes.problem?.kind === "unauthenticated" || live.problem?.kind === "unauthenticated") {
+      onUnauthenticated();
+    }
+  }, [minutes.problem, live.problem, onUnauthenticated]);
+
+  // A phase change made elsewhere (the chair approving while the secretariat writes) is said
+  // aloud; one made here is announced by the step itself.
+  const shownPhase = useRef(phase);
+  useEffect(() => {
+    if (shownPhase.current === phase) return;
+    shownPhase.current = phase;
+    announce(
+      phase === "referat_godkendt"
+        ? "Referatet er godkendt og låst."
+        : `Mødets fase er nu: ${MEETING_PHASE_LABELS[phase]}.`,
+    );
+  }, [phase, announce]);
+
+  // The approval's time and content hash, from the audit log (for the roles that may read it).
+  useEffect(() => {
+    if (phase !== "referat_godkendt" || !roleMay(role, "viewAudit")) {
+      // oxlint-disable-next-line react/set-state-in-effect
+      setApproval(null);
+      return;
+    }
+    const controller = new AbortController();
+    fetchMinutesApproval(meeting.id, controller.signal).then(setApproval, (error: unknown) => {
+      if (!controller.signal.aborted) console.warn("reading the minutes approval failed", error);
+    });
+    return () => controller.abort();
+  }, [phase, role, meeting.id]);
+
+  // A link to one item's Beslutning (#beslutning-<id>) scrolls there once the items are shown.
+  useEffect(() => {
+    const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    target?.scrollIntoView({ block: "start" });
+  }, []);
+
+  const onAttendanceChange = useCallback(
+    async (next: Attendance, announcement: string): Promise<boolean> => {
+      setAttendanceError(null);
+      try {
+        meetingSession.adopt(await saveAttendance(meeting.id, next));
+        announce(announcement);
+        return true;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) onUnauthenticated();
+        console.error("saving attendance failed", error);
+        setAttendanceError(
+          error instanceof ApiError ? error.message : "Fremmødet kunne ikke gemmes. Prøv igen.",
+        );
+        return false;
+      }
+    },
+    [meeting.id, meetingSession, announce, onUnauthenticated],
+  );
+
+  const onStepped = useCallback(
+    (next: Meeting) => {
+      meetingSession.adopt(next);
+      shownPhase.current = next.phase;
+      // The button that opened the dialog is gone: continue from what the step changed.
+      requestAnimationFrame(() => statusRef.current?.focus());
+    },
+    [meetingSession],
+  );
+
+  const numbers = numberAgenda(meeting.agenda);
+  const sections = meeting.agenda.sections.filter((section) => !section.deleted);
+  const showClosed = role !== "laeser";
+
+  return (
+    <main className="page minutes-page" id="main">
+      <nav className="breadcrumb" aria-label="Brødkrumme">
+        <RouterLink href="/">Møder</RouterLink>
+        <span aria-hidden="true"> / </span>
+        {committee && (
+          <>
+            <RouterLink href={committeePath(committee.id)}>{committee.name}</RouterLink>
+            <span aria-hidden="true"> / </span>
+          </>
+        )}
+        <RouterLink href={meetingPath(meeting.id)}>{formatDanishDate(meeting.date)}</RouterLink>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">Referat</span>
+      </nav>
+      <header className="minutes-header">
+        <p className="minutes-committee">{committeeName}</p>
+        <h1>Referat: {meeting.title}</h1>
+        <p className="minutes-when">
+          {meetingTimeText(meeting)}
+          {meeting.place.trim() !== "" && <>, {meeting.place}</>}
+        </p>
+      </header>
+      <MeetingActions
+        meeting={meeting}
+        role={role}
+        announce={announce}
+        onUnauthenticated={onUnauthenticated}
+        onStepped={onStepped}
+        onMinutesPage
+      />
+      <MinutesStatus
+        ref={statusRef}
+        phase={phase}
+        role={role}
+        access={minutes.access}
+        saveState={minutes.saveState}
+        approval={approval}
+      />
+      {minutes.problem?.kind === "final" && (
+        <p className="notice notice-error" role="alert">
+          Referatet kan ikke følges live: {minutes.problem.message}
+        </p>
+      )}
+      {!live.connected && live.problem === null && (
+        <p className="notice" role="status">
+          Forbinder … Fase og fremmøde opdateres af sig selv, når forbindelsen er der.
+        </p>
+      )}
+      {attendanceError !== null && (
+        <p className="notice notice-error" role="alert">
+          {attendanceError}
+        </p>
+      )}
+      {(phase === "afholdt" || phase === "referat_godkendt" || attendanceEditable) && (
+        <AttendancePanel
+          attendance={attendance}
+          editable={attendanceEditable}
+          onChange={onAttendanceChange}
+        />
+      )}
+      <div className="minutes-sections">
+        {sections.map((section) => {
+          const items = section.items.filter(
+            (item) => !item.deleted && (showClosed || !item.closed),
+          );
+          return (
+            <section
+              key={section.id}
+              className="minutes-section"
+              aria-labelledby={`section-heading-${section.id}`}
+            >
+              <h2 id={`section-heading-${section.id}`}>
+                {numbers.get(section.id)}. {section.title}
+              </h2>
+              {items.length === 0 && <p className="muted">Ingen punkter.</p>}
+              {items.map((item) => (
+                <MinutesItem
+                  key={item.id}
+                  meetingId={meeting.id}
+                  item={item}
+                  number={numbers.get(item.id) ?? ""}
+                  committeeName={committeeName}
+                  indstilling={indstillingText(bodies[item.id])}
+                  session={minutesSession}
+                  user={user}
+                  editable={editable}
+                  active={activeItem === item.id}
+                  onActivate={setActiveItem}
+                  attendance={attendance}
+                  attendanceEditable={attendanceEditable}
+                  onAttendanceChange={onAttendanceChange}
+                  announce={announce}
+                />
+              ))}
+            </section>
+          );
+        })}
+      </div>
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+        {message}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,320 @@
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { Meeting, MeetingPhase } from "../../shared/model/agenda";
+import { formatDanishDate } from "../../shared/model/formatDanishDate";
+import { roleMay } from "../../shared/permissions";
+import { ApiError } from "../api/apiFetch";
+import { fetchCommittees, fetchMeeting } from "../api/meetingsApi";
+import type { CommitteeMembership } from "../api/meetingTypes";
+import {
+  DOCUMENT_KIND_LABELS,
+  fetchPersonalDataCheck,
+  publicDocumentUrl,
+  publicSiteUrl,
+  publish,
+  type DocumentKind,
+  type PersonalDataCheck as CheckResult,
+  type Publication,
+} from "../api/publicationApi";
+import { PersonalDataCheck } from "../publication/PersonalDataCheck";
+import { committeePath, meetingPath, minutesPath } from "../routing/router";
+import { RouterLink } from "../routing/RouterLink";
+import { useDocumentTitle } from "../routing/useDocumentTitle";
+import { NotFoundPage } from "./NotFoundPage";
+// oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
+import "../phases/phases.css";
+// oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
+import "../publication/publication.css";
+
+interface PublishPageProps {
+  id: string;
+  onUnauthenticated: () => void;
+}
+
+type Load =
+  | { status: "loading" }
+  | { status: "loaded"; meeting: Meeting; committee: CommitteeMembership | null }
+  | { status: "notFound" }
+  | { status: "failed" };
+
+const DEFINITE: Record<DocumentKind, string> = { dagsorden: "Dagsordenen", referat: "Referatet" };
+
+/** Why a kind cannot be published in this phase, or null when it can. */
+function notReadyReason(kind: DocumentKind, phase: MeetingPhase): string | null {
+  if (kind === "dagsorden" && phase === "forberedelse") {
+    return "Dagsordenen skal være udsendt, før den kan offentliggøres.";
+  }
+  if (kind === "referat" && phase !== "referat_godkendt") {
+    return "Referatet skal være godkendt af formanden, før det kan offentliggøres.";
+  }
+  return null;
+}
+
+/**
+ * Publishing a meeting's agenda or minutes on the public site: the personal-data check first,
+ * every finding fixed or accepted, then the public version (closed items' bodies and bilag
+ * left out) is published and readable without login.
+ */
+export function PublishPage({ id, onUnauthenticated }: PublishPageProps) {
+  const [load, setLoad] = useState<Load>({ status: "loading" });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    Promise.all([fetchMeeting(id, controller.signal), fetchCommittees(controller.signal)]).then(
+      ([meeting, committees]) =>
+        setLoad({
+          status: "loaded",
+          meeting,
+          committee: committees.find((c) => c.id === meeting.committeeId) ?? null,
+        }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
+        if (error instanceof ApiError && error.status === 404) {
+          return setLoad({ status: "notFound" });
+        }
+        console.error("loading the meeting failed", error);
+        setLoad({ status: "failed" });
+      },
+    );
+    return () => controller.abort();
+  }, [id, onUnauthenticated]);
+
+  if (load.status === "notFound") return <NotFoundPage />;
+  if (load.status === "failed") {
+    return (
+      <main className="page" id="main">
+        <p className="notice notice-error" role="alert">
+          Mødet kunne ikke hentes. Prøv at genindlæse siden.
+        </p>
+      </main>
+    );
+  }
+  if (load.status === "loading") {
+    return (
+      <main className="page" id="main">
+        <p className="muted">Henter mødet …</p>
+      </main>
+    );
+  }
+  return (
+    <PublishWorkspace
+      meeting={load.meeting}
+      committee={load.committee}
+      onUnauthenticated={onUnauthenticated}
+    />
+  );
+}
+
+interface PublishWorkspaceProps {
+  meeting: Meeting;
+  committee: CommitteeMembership | null;
+  onUnauthenticated: () => void;
+}
+
+function PublishWorkspace({ meeting, committee, onUnauthenticated }: PublishWorkspaceProps) {
+  const kindName = useId();
+  // What to check: the kind chosen and how many times the check was asked for again.
+  const [request, setRequest] = useState<{ kind: DocumentKind; run: number }>({
+    kind: meeting.phase === "referat_godkendt" ? "referat" : "dagsorden",
+    run: 0,
+  });
+  const kind = request.kind;
+  const [check, setCheck] = useState<CheckResult | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<string | null>(null);
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+  const [publishing, setPublishing] = useState(false);
+  const [publishError, setPublishError] = useState<string | null>(null);
+  const [published, setPublished] = useState<{
+    kind: DocumentKind;
+    publication: Publication;
+  } | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const role = committee?.role ?? null;
+  const mayPublish = roleMay(role, "editAgenda");
+  const notReady = notReadyReason(kind, meeting.phase);
+  useDocumentTitle(`Offentliggør: ${meeting.title}, ${formatDanishDate(meeting.date)}`);
+
+  useEffect(() => {
+    if (!mayPublish) return;
+    const controller = new AbortController();
+    // oxlint-disable-next-line react/set-state-in-effect
+    setChecking(true);
+    setCheckError(null);
+    fetchPersonalDataCheck(meeting.id, request.kind, controller.signal)
+      .then((result) => setCheck(result))
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
+        console.error("the personal-data check failed", error);
+        setCheck(null);
+        setCheckError("Tjekket kunne ikke gennemføres. Prøv igen.");
+      })
+      .finally(() => {
+        if (!controller.signal.aborted) setChecking(false);
+      });
+    return () => controller.abort();
+  }, [meeting.id, request, mayPublish, onUnauthenticated]);
+
+  const recheck = useCallback(() => setRequest((r) => ({ ...r, run: r.run + 1 })), []);
+
+  function changeAccepted(key: string, value: boolean) {
+    setAccepted((previous) => {
+      const next = new Set(previous);
+      if (value) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  }
+
+  const findings = check?.findings ?? [];
+  const openFindings = findings.filter((finding) => !accepted.has(finding.key)).length;
+  const blocked = notReady ?? (openFindings > 0 ? "Ret eller godkend først hvert fund." : null);
+
+  async function doPublish() {
+    setPublishing(true);
+    setPublishError(null);
+    try {
+      const keys = findings.map((f) => f.key).filter((key) => accepted.has(key));
+      const publication = await publish(meeting.id, kind, keys);
+      setPublished({ kind, publication });
+      requestAnimationFrame(() => resultRef.current?.focus());
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
+      console.error("publishing failed", error);
+      if (error instanceof ApiError && error.code === "personal_data_found") {
+        // The texts changed since the check: show what is there now.
+        setPublishError(
+          "Teksterne er ændret siden tjekket, og der er nye fund. Se listen igen, og ret eller godkend dem.",
+        );
+        recheck();
+      } else {
+        setPublishError(
+          error instanceof ApiError ? error.message : "Offentliggørelsen mislykkedes. Prøv igen.",
+        );
+      }
+    } finally {
+      setPublishing(false);
+    }
+  }
+
+  return (
+    <main className="page publish-page" id="main">
+      <nav className="breadcrumb" aria-label="Brødkrumme">
+        <RouterLink href="/">Møder</RouterLink>
+        <span aria-hidden="true"> / </span>
+        {committee && (
+          <>
+            <RouterLink href={committeePath(committee.id)}>{committee.name}</RouterLink>
+            <span aria-hidden="true"> / </span>
+          </>
+        )}
+        <RouterLink href={meetingPath(meeting.id)}>{formatDanishDate(meeting.date)}</RouterLink>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">Offentliggør</span>
+      </nav>
+      <h1>Offentliggør</h1>
+      <p className="publish-meeting">
+        {committee?.name ? `${committee.name}: ` : ""}
+        {meeting.title}, {formatDanishDate(meeting.date)}
+      </p>
+      {!mayPublish ? (
+        <p className="notice">
+          Kun sekretariatet kan offentliggøre. Det offentliggjorte kan læses på{" "}
+          <a href={publicSiteUrl(meeting.committeeId)}>den offentlige side</a>.
+        </p>
+      ) : (
+        <>
+          <fieldset className="publish-kind">
+            <legend>Hvad skal offentliggøres?</legend>
+            {(["dagsorden", "referat"] as const).map((option) => (
+              <label key={option} className="radio-label">
+                <input
+                  type="radio"
+                  name={kindName}
+                  value={option}
+                  checked={kind === option}
+                  onChange={() => {
+                    setRequest({ kind: option, run: 0 });
+                    setPublished(null);
+                    setPublishError(null);
+                  }}
+                />
+                {DOCUMENT_KIND_LABELS[option]}
+                {notReadyReason(option, meeting.phase) !== null && (
+                  <span className="muted"> (ikke klar)</span>
+                )}
+              </label>
+            ))}
+          </fieldset>
+          {notReady !== null && (
+            <p className="notice">
+              {notReady}{" "}
+              {kind === "referat" && meeting.phase === "afholdt" && (
+                <RouterLink href={minutesPath(meeting.id)}>Gå til referatet</RouterLink>
+              )}
+            </p>
+          )}
+          <PersonalDataCheck
+            meetingId={meeting.id}
+            check={check}
+            loading={checking}
+            error={checkError}
+            accepted={accepted}
+            onAcceptedChange={changeAccepted}
+            onRecheck={recheck}
+          />
+          <section className="publish-action" aria-labelledby="publish-heading">
+            <h2 id="publish-heading">Offentliggør {DOCUMENT_KIND_LABELS[kind].toLowerCase()}</h2>
+            <p className="muted">
+              Den offentlige version udelader lukkede punkters sagsfremstilling, beslutning og bilag
+              (titlen står, mærket “Lukket punkt”). Kommentarer kommer aldrig med. En ny
+              offentliggørelse erstatter den forrige.
+            </p>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={blocked !== null || publishing || checking || check === null}
+              aria-describedby={blocked !== null ? "publish-blocked" : undefined}
+              onClick={() => void doPublish()}
+            >
+              {publishing
+                ? "Offentliggør …"
+                : `Offentliggør ${DOCUMENT_KIND_LABELS[kind].toLowerCase()}`}
+            </button>
+            {blocked !== null && (
+              <p id="publish-blocked" className="publish-blocked">
+                {blocked}
+              </p>
+            )}
+            {publishError !== null && (
+              <p className="notice notice-error" role="alert">
+                {publishError}
+              </p>
+            )}
+            {published !== null && (
+              <div ref={resultRef} tabIndex={-1} className="notice notice-success" role="status">
+                <p>
+                  {DEFINITE[published.kind]} er offentliggjort{" "}
+                  {new Intl.DateTimeFormat("da-DK", { timeStyle: "short" }).format(
+                    new Date(published.publication.publishedAt),
+                  )}
+                  .
+                </p>
+                <p>
+                  <a href={publicDocumentUrl(published.publication.id)}>
+                    Se den offentliggjorte {DOCUMENT_KIND_LABELS[published.kind].toLowerCase()}
+                  </a>{" "}
+                  ·{" "}
+                  <a href={publicSiteUrl(meeting.committeeId)}>
+                    Offentlig side for {committee?.name ?? "udvalget"}
+                  </a>
+                </p>
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Meeting } from "../../shared/model/agenda";
+import { roleMay } from "../../shared/permissions";
+import type { Role } from "../../shared/roles";
+import { publicSiteUrl } from "../api/publicationApi";
+import { ExportLinks } from "../publication/ExportLinks";
+import { minutesPath, publishPath } from "../routing/router";
+import { RouterLink } from "../routing/RouterLink";
+import { PhaseActions } from "./PhaseActions";
+import { PhaseProgress } from "./PhaseProgress";
+// oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
+import "./phases.css";
+
+interface MeetingActionsProps {
+  meeting: Pick<Meeting, "id" | "committeeId" | "phase">;
+  role: Role | null;
+  /** Polite announcements (a live region the host page owns). */
+  announce: (text: string) => void;
+  onUnauthenticated: () => void;
+  /** The meeting after a phase step; the live meeting document brings it too. */
+  onStepped?: (meeting: Meeting) => void;
+  /** Hide the link to minutes mode (on the minutes page itself). */
+  onMinutesPage?: boolean;
+}
+
+/**
+ * The meeting's phase and what can be done with it: the phase steps this person may take,
+ * minutes mode, publishing, exports and the public site. For the meeting page and minutes mode.
+ */
+export function MeetingActions(props: MeetingActionsProps) {
+  const { meeting, role, announce, onUnauthenticated, onStepped, onMinutesPage } = props;
+  const minutesOpen = meeting.phase === "afholdt" || meeting.phase === "referat_godkendt";
+  const mayPublish = roleMay(role, "editAgenda") && meeting.phase !== "forberedelse";
+  return (
+    <section className="meeting-actions" aria-label="Mødets fase, referat og offentliggørelse">
+      <PhaseProgress phase={meeting.phase} />
+      <div className="meeting-actions-row">
+        <PhaseActions
+          meetingId={meeting.id}
+          phase={meeting.phase}
+          role={role}
+          announce={announce}
+          onUnauthenticated={onUnauthenticated}
+          {...(onStepped ? { onStepped } : {})}
+        />
+        <nav className="meeting-links" aria-label="Referat og offentliggørelse">
+          {!onMinutesPage && minutesOpen && role !== "laeser" && (
+            <RouterLink className="button" href={minutesPath(meeting.id)}>
+              {meeting.phase === "afholdt" && role === "sekretariat" ? "Skriv referat" : "Referat"}
+            </RouterLink>
+          )}
+          {mayPublish && (
+            <RouterLink className="button" href={publishPath(meeting.id)}>
+              Offentliggør
+            </RouterLink>
+          )}
+          <ExportLinks meetingId={meeting.id} phase={meeting.phase} role={role} />
+          <a className="meeting-public-link" href={publicSiteUrl(meeting.committeeId)}>
+            Offentlig side
+          </a>
+        </nav>
+      </div>
+    </section>
+  );
+}

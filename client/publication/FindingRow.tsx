@@ -1,0 +1,61 @@
+import type { PersonalDataFinding } from "../api/publicationApi";
+import { meetingPath, minutesPath } from "../routing/router";
+import { RouterLink } from "../routing/RouterLink";
+import { FindingContext } from "./FindingContext";
+import { FINDING_KIND_LABELS, findingPlace } from "./findingLabels";
+
+interface FindingRowProps {
+  meetingId: string;
+  finding: PersonalDataFinding;
+  accepted: boolean;
+  onAcceptedChange: (accepted: boolean) => void;
+}
+
+/**
+ * One finding in place: the item, the field, the text around it with the match marked; fix it
+ * in the text (the item, or its Beslutning in minutes mode) or accept it as it is.
+ */
+export function FindingRow({ meetingId, finding, accepted, onAcceptedChange }: FindingRowProps) {
+  const kind = FINDING_KIND_LABELS[finding.kind];
+  const where = `punkt ${finding.itemNumber}, ${findingPlace(finding).toLowerCase()}`;
+  const fixHref =
+    finding.field === "beslutning"
+      ? minutesPath(meetingId, finding.itemId)
+      : meetingPath(meetingId, finding.itemId);
+  return (
+    <li className="finding" data-accepted={accepted} data-finding-key={finding.key}>
+      <div className="finding-where">
+        <span className="finding-kind">{kind}</span>
+        <span>
+          Punkt {finding.itemNumber}
+          {finding.itemTitle ? ` ${finding.itemTitle}` : ""}
+        </span>
+        <span className="finding-field">{findingPlace(finding)}</span>
+      </div>
+      <p className="finding-text">
+        <FindingContext context={finding.context} match={finding.match} />
+      </p>
+      <div className="finding-actions">
+        <RouterLink className="button button-compact" href={fixHref}>
+          Ret i teksten<span className="visually-hidden">: {where}</span>
+        </RouterLink>
+        {/* One button whose action flips, so focus stays on it. */}
+        <button
+          type="button"
+          className={`button button-compact${accepted ? " button-quiet" : ""}`}
+          onClick={() => onAcceptedChange(!accepted)}
+        >
+          {accepted ? "Fortryd godkendelse" : "Godkend fundet"}
+          <span className="visually-hidden">
+            : {kind.toLowerCase()} i {where}
+          </span>
+        </button>
+        {accepted && (
+          <span className="finding-accepted">
+            <span aria-hidden="true">✓ </span>Godkendt af dig
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}
