@@ -149,14 +149,31 @@ export const insertTableAction: ToolbarAction = {
     editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
 };
 
+/**
+ * 1, 2 and 3 drawn as strokes in a 5×6 box: SVG text would count as the button's visible text,
+ * which then no longer matches its accessible name ("Nummereret liste").
+ */
+const DIGIT_PATHS = [
+  "M1.2 1.4 L2.8 0.4 V6",
+  "M0.8 1.6 Q2.4 -0.4 3.8 1.2 Q4.4 2.4 0.8 6 H4.2",
+  "M0.8 0.6 H4 L2.2 2.6 Q4.4 2.6 4 4.6 Q3.2 6.6 0.8 5.4",
+];
+
 function ListGlyph({ ordered }: { ordered: boolean }) {
   return (
     <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
       {[5, 10, 15].map((y, index) =>
         ordered ? (
-          <text key={y} x="1" y={y + 3} fontSize="6" fill="currentColor">
-            {index + 1}
-          </text>
+          <path
+            key={y}
+            d={DIGIT_PATHS[index]}
+            transform={`translate(0.5 ${y - 3})`}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.1"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         ) : (
           <circle key={y} cx="3" cy={y} r="1.6" fill="currentColor" />
         ),
