@@ -15,8 +15,9 @@ function fieldsText(item: ParsedImportItem): string {
 /** The structure the parser found: numbered sections, items, their headers and fields. */
 export function ImportTree({ parsed }: { parsed: ParsedImport }) {
   return (
-    <div className="import-tree">
-      <h4>Fundet i filen</h4>
+    // Scrolls on its own when long: focusable, so keyboard users can scroll it too.
+    <div className="import-tree" role="region" aria-labelledby="import-tree-heading" tabIndex={0}>
+      <h4 id="import-tree-heading">Fundet i filen</h4>
       <ol className="import-sections">
         {parsed.sections.map((section) => (
           <li key={section.number} className="import-section">

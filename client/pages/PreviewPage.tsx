@@ -33,7 +33,8 @@ function pageRules(runningHeader: string): string {
   const margin = 'font-family: Georgia, "Times New Roman", serif; font-size: 9pt; color: #4d5b6a;';
   return `@page { size: A4; margin: 22mm 20mm 20mm;
   @top-left { content: ${cssString(runningHeader)}; ${margin} }
-  @bottom-right { content: "SIDE | " counter(page); ${margin} } }`;
+  @bottom-right { content: "SIDE | " counter(page); ${margin} } }
+@page :first { @top-left { content: none; } @bottom-right { content: none; } }`;
 }
 
 /**

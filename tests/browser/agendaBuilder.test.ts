@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./helpers/axeViolations";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { agendaItems, agendaRow, signInTo, type SignedInPage } from "./helpers/meetingPages";
 import { startTestServer, type TestServer } from "./helpers/startTestServer";
@@ -27,6 +28,8 @@ describe("building an agenda on the meeting page, seen live on another page", ()
 
   it("creates a meeting from the template and shows its standard sections", async () => {
     a = await signInTo(browser, server.url, "sekretariat@demo.dk");
+    await a.page.locator(".meeting-card").first().waitFor();
+    expect(await axeViolations(a.page)).toEqual([]);
     await a.page.getByRole("button", { name: "Nyt møde" }).click();
     await a.page.getByLabel("Dato").fill("2031-05-20");
     await a.page.getByLabel("Sted").fill("Vejle");
@@ -44,6 +47,7 @@ describe("building an agenda on the meeting page, seen live on another page", ()
         "6. Eventuelt",
       ]);
     await expect.poll(() => a.page.locator(".meeting-when").textContent()).toContain("Vejle");
+    expect(await axeViolations(a.page)).toEqual([]);
   });
 
   it("adds three items and moves the third to the top by dragging; page B renumbers live", async () => {
@@ -110,6 +114,9 @@ describe("building an agenda on the meeting page, seen live on another page", ()
     await expect
       .poll(() => agendaRow(b.page, "Budget 2027").locator(".presence-initials").allTextContents())
       .toEqual(["sih"]);
+    await a.page.locator(".item-pane-body[data-access='write'] .item-body").waitFor();
+    expect(await axeViolations(a.page)).toEqual([]);
+    expect(await axeViolations(b.page)).toEqual([]);
 
     await a.page.getByRole("button", { name: "Ret oplysninger" }).click();
     await a.page.getByLabel("Sagsnummer").fill("SAG-2031-00042");

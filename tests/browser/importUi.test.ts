@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./helpers/axeViolations";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { agendaItems, signInTo, type SignedInPage } from "./helpers/meetingPages";
 import { startTestServer, type TestServer } from "./helpers/startTestServer";
@@ -46,6 +47,7 @@ describe("importing an agenda file on the meetings page", () => {
     // The file names no meeting date: the parser says so, and the form asks for it.
     expect(await page.locator(".import-warnings").textContent()).toContain("Mødedatoen");
     expect(await page.getByLabel("Dato").inputValue()).toBe("");
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Opret mødet" }).click();
     await expect
       .poll(() => page.getByRole("alert").first().textContent())
