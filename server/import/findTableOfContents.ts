@@ -124,18 +124,22 @@ export function findTableOfContents(lines: readonly SourceLine[]): ContentsReadi
 }
 
 /**
- * Whether the agenda read without the contents bears them out: it has item text, and at least
- * half of the contents' numbers are its sections' or items' numbers.
+ * Whether the agenda read without the contents bears them out: it has item text, it starts
+ * again at the contents' first number, and at least half of the contents' numbers are its
+ * headings' (closed items are listed in contents and left out of published agendas). A section
+ * the parser opened without a heading (an item without one above it) is no heading.
  */
 export function contentsConfirmed(numbers: readonly string[], structure: AgendaStructure): boolean {
   const items = structure.sections.flatMap((section) => section.items);
   if (!items.some((item) => item.caseNumber !== null || item.fields.length > 0)) return false;
-  const found = new Set([
-    ...structure.sections.map((section) => String(section.section)),
+  const headings = new Set([
+    ...structure.sections
+      .filter((section) => section.title !== "")
+      .map((section) => String(section.section)),
     ...items.map((item) => item.number),
   ]);
-  const matching = numbers.filter((number) => found.has(number)).length;
-  return numbers.length > 0 && matching * 2 >= numbers.length;
+  const matching = numbers.filter((number) => headings.has(number)).length;
+  return numbers.length > 0 && headings.has(numbers[0]!) && matching * 2 >= numbers.length;
 }
 
 /**

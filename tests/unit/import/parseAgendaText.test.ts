@@ -453,6 +453,37 @@ describe("running heads", () => {
   });
 });
 
+describe("running heads sharing their line with the page label", () => {
+  it("are taken out and give committee and date, the label on either side", () => {
+    const meeting = parse(
+      [
+        "1. Sager",
+        "",
+        "1.1. Et punkt",
+        "SAG-2024-00001 abc",
+        "Baggrund",
+        "Første linje af teksten, som fortsætter på næste side i dokumentet og",
+        "\fKKR Fyn | 03-09-2025 SIDE | 2",
+        "fortsætter her, hvor teksten går videre over endnu en side i dokumentet, og",
+        "\fSide 3 af 3 KKR Fyn | 03-09-2025",
+        "slutter her.",
+      ].join("\n"),
+    );
+    expect(item(meeting, "1.1").fields.baggrund).toBe(
+      "Første linje af teksten, som fortsætter på næste side i dokumentet og fortsætter her, hvor teksten går videre over endnu en side i dokumentet, og slutter her.",
+    );
+    expect(meeting.committee).toBe("KKR Fyn");
+    expect(meeting.meetingDate).toBe("2025-09-03");
+  });
+});
+
+describe("the committee on a front page", () => {
+  it("is read from the meeting's title next to 'Dagsorden'", () => {
+    const meeting = agenda(["KKR Fyn", "Dagsorden", "Møde i KKR Fyn", "Dato: 3. september 2025"]);
+    expect(meeting.committee).toBe("KKR Fyn");
+  });
+});
+
 describe("edge cases of the KL layout", () => {
   it("reads a title wrapped onto a line that looks like a section heading", () => {
     const meeting = parse(
