@@ -8,12 +8,18 @@ function parse(text: string): ParsedMeeting {
   return result.value;
 }
 
+function item(meeting: ParsedMeeting, number: string) {
+  const found = meeting.sections.flatMap((s) => s.items).find((i) => i.number === number);
+  if (!found) throw new Error(`no item ${number}`);
+  return found;
+}
+
 /** Sections as [number, title, [item number, title, case number]…]. */
 function outline(meeting: ParsedMeeting) {
   return meeting.sections.map((section) => [
     section.number,
     section.title,
-    section.items.map((item) => [item.number, item.title, item.caseNumber]),
+    section.items.map((entry) => [entry.number, entry.title, entry.caseNumber]),
   ]);
 }
 
@@ -315,9 +321,3 @@ Indholdsfortegnelse
     expect(result.ok ? null : result.error.code).toBe("import_no_agenda");
   });
 });
-
-function item(meeting: ParsedMeeting, number: string) {
-  const found = meeting.sections.flatMap((s) => s.items).find((i) => i.number === number);
-  if (!found) throw new Error(`no item ${number}`);
-  return found;
-}
