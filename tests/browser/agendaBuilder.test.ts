@@ -2,7 +2,13 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./helpers/axeViolations";
 import { launchBrowser } from "./helpers/launchBrowser";
-import { agendaItems, agendaRow, signInTo, type SignedInPage } from "./helpers/meetingPages";
+import {
+  agendaItems,
+  agendaRow,
+  dragWithMouse,
+  signInTo,
+  type SignedInPage,
+} from "./helpers/meetingPages";
 import { startTestServer, type TestServer } from "./helpers/startTestServer";
 
 const SECTION = "Regionalpolitiske sager";
@@ -68,9 +74,16 @@ describe("building an agenda on the meeting page, seen live on another page", ()
     await expect.poll(() => agendaItems(a.page, SECTION)).toEqual(added);
     await expect.poll(() => agendaItems(b.page, SECTION), { timeout: 10_000 }).toEqual(added);
 
-    await agendaRow(a.page, "Sundhedsaftale").dragTo(agendaRow(a.page, "Budget 2027"), {
-      targetPosition: { x: 60, y: 4 },
-    });
+    // Dropped on the top edge of the first item: before it.
+    await dragWithMouse(
+      a.page,
+      agendaRow(a.page, "Sundhedsaftale"),
+      agendaRow(a.page, "Budget 2027"),
+      {
+        x: 60,
+        y: 4,
+      },
+    );
 
     const moved = ["2.1. Sundhedsaftale", "2.2. Budget 2027", "2.3. Erhvervsfremme"];
     await expect.poll(() => agendaItems(a.page, SECTION)).toEqual(moved);
@@ -147,5 +160,24 @@ describe("building an agenda on the meeting page, seen live on another page", ()
     await expect
       .poll(() => b.page.locator(".meeting-facts").textContent())
       .toContain("over fristen");
+  });
+
+  it("drags an item into an empty section, deletes it and restores it with Fortryd", async () => {
+    const empty = a.page
+      .locator(".agenda-section", {
+        has: a.page.locator(".section-heading", { hasText: "4. Udpegninger" }),
+      })
+      .locator(".agenda-empty");
+    await dragWithMouse(a.page, agendaRow(a.page, "Sundhedsaftale"), empty);
+    await expect.poll(() => agendaItems(b.page, "Udpegninger")).toEqual(["4.1. Sundhedsaftale"]);
+    await expect
+      .poll(() => agendaItems(b.page, SECTION))
+      .toEqual(["2.1. Erhvervsfremme", "2.2. Budget 2027"]);
+
+    await agendaRow(a.page, "Sundhedsaftale").getByRole("link").click();
+    await a.page.getByRole("button", { name: "Slet punkt" }).click();
+    await expect.poll(() => agendaItems(b.page, "Udpegninger")).toEqual([]);
+    await a.page.getByRole("button", { name: "Fortryd" }).click();
+    await expect.poll(() => agendaItems(b.page, "Udpegninger")).toEqual(["4.1. Sundhedsaftale"]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 
 export const DEMO_MEETING_ID = "demo-2025-09-03";
 
@@ -54,6 +54,35 @@ export function agendaRow(page: Page, title: string) {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Drags with the mouse from one element to a point in another (native drag and drop). The drag
+ * starts before the target is scrolled into view: scrolling first (as `locator.dragTo` does)
+ * would start the drag on whatever then lies under the pointer.
+ */
+export async function dragWithMouse(
+  page: Page,
+  source: Locator,
+  target: Locator,
+  at: { x: number; y: number } | "center" = "center",
+): Promise<void> {
+  await source.scrollIntoViewIfNeeded();
+  const from = await source.boundingBox();
+  if (from === null) throw new Error("the drag source is not visible");
+  const start = { x: from.x + Math.min(60, from.width / 2), y: from.y + from.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x, start.y + 6, { steps: 2 });
+  await target.scrollIntoViewIfNeeded();
+  const to = await target.boundingBox();
+  if (to === null) throw new Error("the drop target is not visible");
+  const point =
+    at === "center"
+      ? { x: to.x + to.width / 2, y: to.y + to.height / 2 }
+      : { x: to.x + at.x, y: to.y + at.y };
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  await page.mouse.up();
 }
 
 /** Sends one agenda command from the page, as the signed-in person (with the CSRF token). */
