@@ -15,7 +15,10 @@ import {
   type PersonalDataCheck as CheckResult,
   type Publication,
 } from "../api/publicationApi";
+import { useAnnouncer } from "../agenda/useAnnouncer";
+import { PhaseActions } from "../phases/PhaseActions";
 import { PersonalDataCheck } from "../publication/PersonalDataCheck";
+import { useAcceptedFindings } from "../publication/useAcceptedFindings";
 import { committeePath, meetingPath, minutesPath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
@@ -111,7 +114,9 @@ interface PublishWorkspaceProps {
   onUnauthenticated: () => void;
 }
 
-function PublishWorkspace({ meeting, committee, onUnauthenticated }: PublishWorkspaceProps) {
+function PublishWorkspace({ committee, onUnauthenticated, ...props }: PublishWorkspaceProps) {
+  // The agenda can be sent out from here; the meeting is then the one the step answered.
+  const [meeting, setMeeting] = useState(props.meeting);
   const kindName = useId();
   // What to check: the kind chosen and how many times the check was asked for again.
   const [request, setRequest] = useState<{ kind: DocumentKind; run: number }>({
@@ -119,10 +124,10 @@ function PublishWorkspace({ meeting, committee, onUnauthenticated }: PublishWork
     run: 0,
   });
   const kind = request.kind;
+  const [accepted, changeAccepted] = useAcceptedFindings(meeting.id, kind);
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
-  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
   const [publishing, setPublishing] = useState(false);
   const [publishError, setPublishError] = useState<string | null>(null);
   const [published, setPublished] = useState<{
@@ -130,6 +135,7 @@ function PublishWorkspace({ meeting, committee, onUnauthenticated }: PublishWork
     publication: Publication;
   } | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
+  const { message, announce } = useAnnouncer();
   const role = committee?.role ?? null;
   const mayPublish = roleMay(role, "editAgenda");
   const notReady = notReadyReason(kind, meeting.phase);
@@ -158,18 +164,14 @@ function PublishWorkspace({ meeting, committee, onUnauthenticated }: PublishWork
 
   const recheck = useCallback(() => setRequest((r) => ({ ...r, run: r.run + 1 })), []);
 
-  function changeAccepted(key: string, value: boolean) {
-    setAccepted((previous) => {
-      const next = new Set(previous);
-      if (value) next.add(key);
-      else next.delete(key);
-      return next;
-    });
-  }
-
   const findings = check?.findings ?? [];
   const openFindings = findings.filter((finding) => !accepted.has(finding.key)).length;
-  const blocked = notReady ?? (openFindings > 0 ? "Ret eller godkend først hvert fund." : null);
+  const blocked =
+    notReady !== null
+      ? "Kan ikke offentliggøres endnu (se ovenfor)."
+      : openFindings > 0
+        ? "Ret eller godkend først hvert fund."
+        : null;
 
   async function doPublish() {
     setPublishing(true);
@@ -248,12 +250,24 @@ function PublishWorkspace({ meeting, committee, onUnauthenticated }: PublishWork
             ))}
           </fieldset>
           {notReady !== null && (
-            <p className="notice">
-              {notReady}{" "}
-              {kind === "referat" && meeting.phase === "afholdt" && (
-                <RouterLink href={minutesPath(meeting.id)}>Gå til referatet</RouterLink>
+            <div className="notice publish-not-ready">
+              <p>
+                {notReady}{" "}
+                {kind === "referat" && meeting.phase === "afholdt" && (
+                  <RouterLink href={minutesPath(meeting.id)}>Gå til referatet</RouterLink>
+                )}
+              </p>
+              {kind === "dagsorden" && (
+                <PhaseActions
+                  meetingId={meeting.id}
+                  phase={meeting.phase}
+                  role={role}
+                  announce={announce}
+                  onStepped={setMeeting}
+                  onUnauthenticated={onUnauthenticated}
+                />
               )}
-            </p>
+            </div>
           )}
           <PersonalDataCheck
             meetingId={meeting.id}
@@ -315,6 +329,9 @@ function PublishWorkspace({ meeting, committee, onUnauthenticated }: PublishWork
           </section>
         </>
       )}
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+        {message}
+      </div>
     </main>
   );
 }
