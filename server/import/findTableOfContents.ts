@@ -35,13 +35,13 @@ export interface ContentsReading {
   printedAsContents: boolean;
 }
 
-/** "Dagsorden" heads an agenda's overview as often as its contents. */
+/** Only "Indhold…" says contents; "Dagsorden" as often heads an overview that is the agenda. */
 const INDHOLD = /^indhold/i;
 const CONTENTS_HEADING =
   /^(?:indhold(?:sfortegnelse|sliste)?|dagsorden(?:spunkter)?|oversigt over (?:punkter|sager))(?:\s+side)?\s*:?$/i;
 /** Column heads over the page numbers: "Side", "Punkt Side". */
 const COLUMN_HEADS = /^(?:(?:punkt|pkt\.?|nr\.?|emne|titel|sag)\s+)*side\s*:?$/i;
-const LEADERS_PAGE = /\s*(?:(?:\.\s?){3,}|…+|_{3,})\s*(?:side\s*|s\.\s*)?(\d{1,3})$/i;
+const LEADERS_PAGE = /\s*(?:(?:\.\s?){4,}|…+|_{3,})\s*(?:side\s*|s\.\s*)?(\d{1,3})$/i;
 const PLAIN_PAGE = /\s+(?:side\s+|s\.\s*)?(\d{1,3})$/i;
 const PAGE_ONLY = /^\d{1,3}$/;
 /** A wrapped title line ends no sentence. */
@@ -70,9 +70,9 @@ interface Block {
 
 export function findTableOfContents(lines: readonly SourceLine[]): ContentsReading {
   const texts = lines.flatMap((line, index) => (line.kind === "text" ? [index] : []));
-  const shapes = new Map(
-    texts.map((index) => [index, matchAgendaLine(stripPage(lines[index]!.text).bare)]),
-  );
+  // Shapes of the lines as printed: a page number is no part of a heading's shape, and
+  // stripping one could take the number off a case line ("Sagsnr.: 123").
+  const shapes = new Map(texts.map((index) => [index, matchAgendaLine(lines[index]!.text)]));
   const bodyStart = firstBodyHeading(texts, shapes);
 
   const blocks: Block[] = [];

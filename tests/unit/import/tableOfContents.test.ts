@@ -219,6 +219,33 @@ Intet.
     expect(meeting.meetingDate).toBe("2024-03-12");
   });
 
+  it("is skipped before items whose case numbers look like page numbers", () => {
+    const meeting = parse(`Indholdsfortegnelse
+1. Godkendelse af dagsorden 2
+2. Eventuelt 3
+
+1. Godkendelse af dagsorden
+Sagsnr.: 12
+Beslutning
+Godkendt.
+2. Eventuelt
+Sagsnr.: 13
+Beslutning
+Intet.
+`);
+    expect(outline(meeting)).toEqual([
+      [
+        "",
+        "",
+        [
+          ["1", "Godkendelse af dagsorden", "12"],
+          ["2", "Eventuelt", "13"],
+        ],
+      ],
+    ]);
+    expect(contentsWarnings(meeting)).toEqual([]);
+  });
+
   it("drops unnumbered contents lines with dot leaders", () => {
     const meeting = parse(`${FRONT_PAGE}Indholdsfortegnelse
 Godkendelse af dagsorden ........ 2
