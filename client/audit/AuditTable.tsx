@@ -42,7 +42,7 @@ export function AuditTable({ entries, names, itemTitles }: AuditTableProps) {
                 </RouterLink>
               )}
             </td>
-            <td className="audit-details">{auditDetailText(entry.details)}</td>
+            <td className="audit-details">{auditDetailText(entry.action, entry.details)}</td>
           </tr>
         ))}
       </tbody>

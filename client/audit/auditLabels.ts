@@ -43,7 +43,7 @@ function statusLabel(value: unknown): string | null {
 }
 
 /** The details worth reading: a status change, the reason given, a version's name. */
-export function auditDetailText(details: Record<string, unknown>): string {
+export function auditDetailText(action: string, details: Record<string, unknown>): string {
   const parts: string[] = [];
   const from = statusLabel(details["from"]);
   const to = statusLabel(details["to"]) ?? statusLabel(details["status"]);
@@ -52,8 +52,31 @@ export function auditDetailText(details: Record<string, unknown>): string {
   if (typeof details["reason"] === "string") parts.push(`Begrundelse: ${details["reason"]}`);
   if (typeof details["name"] === "string") parts.push(`«${details["name"]}»`);
   if (typeof details["title"] === "string") parts.push(`«${details["title"]}»`);
-  if (typeof details["contentHash"] === "string") {
+  // The approved text's fingerprint (SHA-256 of its canonical form) is what approval records.
+  if (action === "item.approve" && typeof details["contentHash"] === "string") {
     parts.push(`Fingeraftryk ${details["contentHash"].slice(0, 12)}…`);
   }
   return parts.join(" · ");
+}
+
+/**
+ * The entries to show: a workflow step is stored twice (the status change of the agenda, then
+ * the step with its reason and version); the first of the pair is left out as a repetition.
+ */
+export function withoutRepeatedSteps<
+  T extends { action: string; itemId: string | null; userId: string | null; seq: number },
+>(entries: readonly T[]): T[] {
+  const steps = new Set(
+    entries
+      .filter((e) => e.action.startsWith("item.") && e.action !== "item.version")
+      .map((e) => `${e.itemId}|${e.userId}|${e.seq}`),
+  );
+  return entries.filter(
+    (e) =>
+      e.action !== "agenda.setItemStatus" ||
+      !(
+        steps.has(`${e.itemId}|${e.userId}|${e.seq + 1}`) ||
+        steps.has(`${e.itemId}|${e.userId}|${e.seq + 2}`)
+      ),
+  );
 }

@@ -9,6 +9,7 @@ import {
   fetchMeetingForAudit,
   type AuditEntry,
 } from "../api/auditApi";
+import { withoutRepeatedSteps } from "../audit/auditLabels";
 import { namesFromCsv } from "../audit/auditNames";
 import { AuditTable } from "../audit/AuditTable";
 import { meetingPath } from "../routing/router";
@@ -70,7 +71,7 @@ export function AuditPage({
         setLoad({
           status: "loaded",
           meeting,
-          entries: [...entries].sort((a, b) => b.seq - a.seq),
+          entries: withoutRepeatedSteps(entries).sort((a, b) => b.seq - a.seq),
           names: namesFromCsv(entries, csv),
           itemTitles: titlesOf(meeting, numbers),
         });

@@ -77,9 +77,15 @@ function decorate(
     const range = ranges.get(thread.id);
     const active = thread.id === activeId;
     if (!range || (thread.resolved && !active)) continue;
+    // A resolved thread's text is shown only while that thread is in focus, and more quietly.
+    const className = thread.resolved
+      ? "comment-mark-resolved"
+      : active
+        ? "comment-mark comment-mark-active"
+        : "comment-mark";
     decorations.push(
       Decoration.inline(range.from, range.to, {
-        class: active ? "comment-mark comment-mark-active" : "comment-mark",
+        class: className,
         "data-thread-id": thread.id,
       }),
     );
