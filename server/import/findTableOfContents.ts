@@ -66,6 +66,8 @@ interface ContentsLine {
 interface Block {
   lines: ContentsLine[];
   numbers: string[];
+  /** The text position of its last line. */
+  last: number;
 }
 
 export function findTableOfContents(lines: readonly SourceLine[]): ContentsReading {
@@ -80,7 +82,7 @@ export function findTableOfContents(lines: readonly SourceLine[]): ContentsReadi
     const block = readBlock(position, texts, bodyStart, lines, shapes);
     if (block === null) continue;
     blocks.push(block);
-    position = texts.indexOf(block.lines[block.lines.length - 1]!.index);
+    position = block.last;
   }
 
   const inBlock = new Map(blocks.flatMap((block) => block.lines.map((line) => [line.index, line])));
@@ -261,7 +263,7 @@ function readBlock(
     numbers.length >= 2 ||
     (headed && entries.length > 0) ||
     found.some((line) => line.leaders && line.role !== "heading");
-  return counts ? { lines: found, numbers } : null;
+  return counts ? { lines: found, numbers, last: start + found.length - 1 } : null;
 }
 
 function stripPage(text: string): { bare: string; page: number | null; leaders: boolean } {
