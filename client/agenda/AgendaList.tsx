@@ -223,6 +223,12 @@ export function AgendaList(props: AgendaListProps) {
           sektion. Tryk mellemrum igen for at slippe det, eller Escape for at fortryde.
         </p>
       )}
+      {grab && (
+        // Seen by sighted keyboard users; screen readers hear the live region instead.
+        <p className="move-hint" aria-hidden="true">
+          Flytter punktet: pil op og ned flytter, mellemrum slipper, Escape fortryder.
+        </p>
+      )}
       {sections.length === 0 && <p className="muted">Dagsordenen har ingen sektioner endnu.</p>}
       {sections.map((section) => {
         const items = section.items.filter((item) => props.showClosed || !item.closed);

@@ -102,7 +102,21 @@ export function AgendaSectionHeader(props: AgendaSectionHeaderProps) {
         {number}. {section.title}
       </h3>
       {props.editable && (
-        <details className="section-menu" ref={menuRef}>
+        <details
+          className="section-menu"
+          ref={menuRef}
+          onKeyDown={(event) => {
+            if (event.key === "Escape" && menuRef.current?.open) {
+              event.preventDefault();
+              closeMenu();
+              menuRef.current.querySelector("summary")?.focus();
+            }
+          }}
+          onBlur={(event) => {
+            // Leaving the menu (by Tab or a click elsewhere) closes it.
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) closeMenu();
+          }}
+        >
           <summary className="button button-small button-quiet">
             <span aria-hidden="true">⋯</span>
             <span className="visually-hidden">Handlinger for sektion {number}</span>

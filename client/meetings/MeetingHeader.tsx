@@ -1,9 +1,8 @@
 import { useId, useState, type FormEvent } from "react";
 import type { Meeting } from "../../shared/model/agenda";
-import { MEETING_PHASE_LABELS } from "../../shared/model/agenda";
 import { formatDanishDate } from "../../shared/model/formatDanishDate";
 import type { RunCommand } from "../agenda/useAgendaCommands";
-import { previewPath } from "../routing/router";
+import { auditPath, previewPath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
 import { meetingTimeText } from "./meetingTimeText";
 
@@ -13,11 +12,16 @@ interface MeetingHeaderProps {
   editable: boolean;
   /** Items past the deadline and still not written. */
   overdueCount: number;
+  /** The person may read the meeting's audit log (revisionsspor). */
+  mayViewAudit: boolean;
   run: RunCommand;
   announce: (text: string) => void;
 }
 
-/** The meeting's title and details; the secretariat edits them in place. */
+/**
+ * The meeting's title, time, place and deadline; the secretariat edits them in place. (The phase
+ * and its steps are shown by MeetingActions below it.)
+ */
 export function MeetingHeader(props: MeetingHeaderProps) {
   const { meeting, editable } = props;
   const [editing, setEditing] = useState(false);
@@ -31,30 +35,34 @@ export function MeetingHeader(props: MeetingHeaderProps) {
           {meetingTimeText(meeting)}
           {meeting.place.trim() !== "" && <>, {meeting.place}</>}
         </p>
-        <p className="meeting-facts">
-          <span className="phase-badge" data-phase={meeting.phase}>
-            {MEETING_PHASE_LABELS[meeting.phase]}
-          </span>
-          {meeting.deadline ? (
-            <span className="deadline">
-              Frist for sagsfremstilling: {formatDanishDate(meeting.deadline)}
-              {props.overdueCount > 0 && (
-                <span className="overdue-badge">
-                  {props.overdueCount === 1
-                    ? "1 punkt er over fristen"
-                    : `${props.overdueCount} punkter er over fristen`}
-                </span>
-              )}
-            </span>
-          ) : (
-            editable && <span className="deadline muted">Ingen frist for sagsfremstilling</span>
-          )}
-        </p>
+        {(meeting.deadline || editable) && (
+          <p className="meeting-facts">
+            {meeting.deadline ? (
+              <span className="deadline">
+                Frist for sagsfremstilling: {formatDanishDate(meeting.deadline)}
+                {props.overdueCount > 0 && (
+                  <span className="overdue-badge">
+                    {props.overdueCount === 1
+                      ? "1 punkt er over fristen"
+                      : `${props.overdueCount} punkter er over fristen`}
+                  </span>
+                )}
+              </span>
+            ) : (
+              <span className="deadline muted">Ingen frist for sagsfremstilling</span>
+            )}
+          </p>
+        )}
       </div>
       <div className="meeting-header-actions">
         <RouterLink href={previewPath(meeting.id)} className="button">
           Vis dagsorden
         </RouterLink>
+        {props.mayViewAudit && (
+          <RouterLink href={auditPath(meeting.id)} className="button">
+            Revisionsspor
+          </RouterLink>
+        )}
         {editable && !editing && (
           <button type="button" className="button" onClick={() => setEditing(true)}>
             Ret mødeoplysninger

@@ -15,6 +15,7 @@ import type { SessionUser } from "../api/types";
 import { MeetingHeader } from "../meetings/MeetingHeader";
 import { MeetingItemPanel } from "../meetings/MeetingItemPanel";
 import { MeetingSyncSession } from "../meetings/MeetingSyncSession";
+import { MeetingActions } from "../phases/MeetingActions";
 import { committeePath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
@@ -182,8 +183,16 @@ function MeetingWorkspace(props: MeetingWorkspaceProps) {
         committeeName={committee?.name ?? ""}
         editable={editable}
         overdueCount={overdueCount}
+        mayViewAudit={roleMay(role, "viewAudit")}
         run={run}
         announce={announce}
+      />
+      <MeetingActions
+        meeting={meeting}
+        role={role}
+        announce={announce}
+        onUnauthenticated={onUnauthenticated}
+        onStepped={(stepped) => session.adopt(stepped)}
       />
       {snapshot.problem?.kind === "final" ? (
         <p className="notice notice-error" role="alert">
