@@ -47,7 +47,6 @@ export const coWriting: Scenario = {
       const seeder = await RawClient.connect(target, { doc: seedDoc });
       ensureParagraphs(seedDoc, editorCount);
       await seeder.barrier();
-      await seeder.close();
 
       let phase: "paced" | "saturation" = "paced";
       const paced = new LatencyRecorder();
@@ -65,6 +64,9 @@ export const coWriting: Scenario = {
         client.applyIncoming = false;
         return { doc, client, text, outstanding: 0 };
       });
+      // Closed only now: the reference server with LevelDB unloads a document when its last
+      // client leaves and may reload it before its asynchronous writes are done.
+      await seeder.close();
       const type = (recorder: LatencyRecorder, editor: Editor) =>
         recorder.type(editor.doc, () => editor.text.insert(editor.text.length, "k"));
 

@@ -1,6 +1,6 @@
 /**
  * Scenario 4, long history: one document built from U small updates (typing one character per
- * update, every tenth update a backspace and a retype, four writers in their own paragraphs),
+ * update, every tenth update a backspace and a retype, eight writers in their own paragraphs),
  * then loaded cold: the server process
  * is restarted on its data dir (SIGKILL, then start), warmed up on another document so the
  * figure is the document's load and not the process's first-connection costs, and a fresh
@@ -28,11 +28,11 @@ import { withMeasurement, type BenchSettings, type CaseResult, type Scenario } f
 /** Updates in flight per writer. */
 const IN_FLIGHT = 64;
 /**
- * Four writers, each in its own paragraph: a long-lived item is written by several people, and
+ * Eight writers, each in its own paragraph: a long-lived item is written by several people, and
  * our server commits one connection's messages one after another (group commit batches across
  * connections), so a single writer would measure commit latency rather than the history.
  */
-const WRITERS = 4;
+const WRITERS = 8;
 const COMPACTION_OFF = ["--compact-after=1000000000"];
 
 /** Whether `doc` holds every client's changes up to the clock in `state`. */
@@ -126,7 +126,6 @@ export const longHistory: Scenario = {
       const seeder = await RawClient.connect(target, { doc: seedDoc });
       ensureParagraphs(seedDoc, WRITERS);
       await seeder.barrier();
-      await seeder.close();
 
       // Writers type into their own paragraphs; a listener's receipts pace them.
       const received = new Map<number, number>();
@@ -147,6 +146,9 @@ export const longHistory: Scenario = {
           return { doc, client, text, start: Y.getState(doc.store, doc.clientID) };
         }),
       );
+      // Closed only now: the reference server with LevelDB unloads a document when its last
+      // client leaves and may reload it before its asynchronous writes are done.
+      await seeder.close();
       const write = async (writer: (typeof writers)[number], count: number) => {
         const { doc, text } = writer;
         const inFlight = () =>
