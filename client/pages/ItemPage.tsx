@@ -10,6 +10,7 @@ import { ItemEditor } from "../editor/ItemEditor";
 import { PresenceList } from "../editor/PresenceList";
 import { ReviewSidebar } from "../review/ReviewSidebar";
 import { SaveStatus } from "../editor/SaveStatus";
+import { meetingPath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
 import { ItemSyncSession } from "../sync/ItemSyncSession";
@@ -82,8 +83,18 @@ export function ItemPage({ id, user, onUnauthenticated }: ItemPageProps) {
   return (
     <main className="page item-page" id="main">
       <nav className="breadcrumb" aria-label="Brødkrumme">
-        <RouterLink href="/">Punkter</RouterLink>
+        <RouterLink href="/">Møder</RouterLink>
         <span aria-hidden="true"> / </span>
+        {header.status === "loaded" && header.item.meetingId && (
+          <>
+            <RouterLink href={meetingPath(header.item.meetingId, id)}>
+              {header.item.meetingDate
+                ? formatDanishDate(header.item.meetingDate)
+                : (header.item.meetingTitle ?? "Mødet")}
+            </RouterLink>
+            <span aria-hidden="true"> / </span>
+          </>
+        )}
         <span aria-current="page">{title}</span>
       </nav>
       <header className="item-header">

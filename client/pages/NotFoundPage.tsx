@@ -7,7 +7,7 @@ export function NotFoundPage() {
     <main className="page" id="main">
       <h1>Siden findes ikke</h1>
       <p>
-        <RouterLink href="/">Gå til oversigten over punkter</RouterLink>
+        <RouterLink href="/">Gå til oversigten over møder</RouterLink>
       </p>
     </main>
   );
