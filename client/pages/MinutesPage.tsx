@@ -231,11 +231,11 @@ function MinutesWorkspace(props: MinutesWorkspaceProps) {
     (next: Meeting) => {
       meetingSession.adopt(next);
       shownPhase.current = next.phase;
-      // The button that opened the dialog is gone: continue from what the step changed.
-      requestAnimationFrame(() => statusRef.current?.focus());
     },
     [meetingSession],
   );
+  // After a step, focus goes on from what it changed: the minutes' status.
+  const focusStatus = useCallback(() => statusRef.current, []);
 
   const numbers = numberAgenda(meeting.agenda);
   const sections = meeting.agenda.sections.filter((section) => !section.deleted);
@@ -270,6 +270,7 @@ function MinutesWorkspace(props: MinutesWorkspaceProps) {
         announce={announce}
         onUnauthenticated={onUnauthenticated}
         onStepped={onStepped}
+        focusAfterStep={focusStatus}
         onMinutesPage
       />
       <MinutesStatus

@@ -136,6 +136,7 @@ function PublishWorkspace({ committee, onUnauthenticated, ...props }: PublishWor
   } | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const { message, announce } = useAnnouncer();
+  const steppedHere = useRef(false);
   const role = committee?.role ?? null;
   const mayPublish = roleMay(role, "editAgenda");
   const notReady = notReadyReason(kind, meeting.phase);
@@ -161,6 +162,13 @@ function PublishWorkspace({ committee, onUnauthenticated, ...props }: PublishWor
       });
     return () => controller.abort();
   }, [meeting.id, request, mayPublish, onUnauthenticated]);
+
+  // Sent out from here: the step's button is gone with the notice; go on to the check.
+  useEffect(() => {
+    if (!steppedHere.current || meeting.phase === "forberedelse") return;
+    steppedHere.current = false;
+    document.getElementById("pd-check-heading")?.focus();
+  }, [meeting.phase]);
 
   const recheck = useCallback(() => setRequest((r) => ({ ...r, run: r.run + 1 })), []);
 
@@ -263,7 +271,10 @@ function PublishWorkspace({ committee, onUnauthenticated, ...props }: PublishWor
                   phase={meeting.phase}
                   role={role}
                   announce={announce}
-                  onStepped={setMeeting}
+                  onStepped={(next) => {
+                    steppedHere.current = true;
+                    setMeeting(next);
+                  }}
                   onUnauthenticated={onUnauthenticated}
                 />
               )}

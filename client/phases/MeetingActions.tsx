@@ -1,3 +1,4 @@
+import { useCallback, useRef } from "react";
 import type { Meeting } from "../../shared/model/agenda";
 import { roleMay } from "../../shared/permissions";
 import type { Role } from "../../shared/roles";
@@ -18,6 +19,8 @@ interface MeetingActionsProps {
   onUnauthenticated: () => void;
   /** The meeting after a phase step; the live meeting document brings it too. */
   onStepped?: (meeting: Meeting) => void;
+  /** Where focus goes after a phase step (default: the phase buttons). */
+  focusAfterStep?: () => HTMLElement | null;
   /** Hide the link to minutes mode (on the minutes page itself). */
   onMinutesPage?: boolean;
 }
@@ -27,11 +30,26 @@ interface MeetingActionsProps {
  * minutes mode, publishing, exports and the public site. For the meeting page and minutes mode.
  */
 export function MeetingActions(props: MeetingActionsProps) {
-  const { meeting, role, announce, onUnauthenticated, onStepped, onMinutesPage } = props;
+  const { meeting, role, announce, onUnauthenticated, onStepped, onMinutesPage, focusAfterStep } =
+    props;
+  const sectionRef = useRef<HTMLElement>(null);
+  // After a step its button is gone: the host's choice, else the next step, else this panel.
+  const afterStep = useCallback(
+    () =>
+      focusAfterStep?.() ??
+      sectionRef.current?.querySelector<HTMLElement>(".phase-actions button") ??
+      sectionRef.current,
+    [focusAfterStep],
+  );
   const minutesOpen = meeting.phase === "afholdt" || meeting.phase === "referat_godkendt";
   const mayPublish = roleMay(role, "editAgenda") && meeting.phase !== "forberedelse";
   return (
-    <section className="meeting-actions" aria-label="Mødets fase, referat og offentliggørelse">
+    <section
+      ref={sectionRef}
+      tabIndex={-1}
+      className="meeting-actions"
+      aria-label="Mødets fase, referat og offentliggørelse"
+    >
       <PhaseProgress phase={meeting.phase} />
       <div className="meeting-actions-row">
         <PhaseActions
@@ -41,13 +59,18 @@ export function MeetingActions(props: MeetingActionsProps) {
           announce={announce}
           onUnauthenticated={onUnauthenticated}
           {...(onStepped ? { onStepped } : {})}
+          focusAfterStep={afterStep}
         />
         <nav className="meeting-links" aria-label="Referat og offentliggørelse">
-          {!onMinutesPage && minutesOpen && role !== "laeser" && (
-            <RouterLink className="button" href={minutesPath(meeting.id)}>
-              {meeting.phase === "afholdt" && role === "sekretariat" ? "Skriv referat" : "Referat"}
-            </RouterLink>
-          )}
+          {!onMinutesPage &&
+            minutesOpen &&
+            (role !== "laeser" || meeting.phase === "referat_godkendt") && (
+              <RouterLink className="button" href={minutesPath(meeting.id)}>
+                {meeting.phase === "afholdt" && role === "sekretariat"
+                  ? "Skriv referat"
+                  : "Referat"}
+              </RouterLink>
+            )}
           {mayPublish && (
             <RouterLink className="button" href={publishPath(meeting.id)}>
               Offentliggør

@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Meeting, MeetingPhase } from "../../shared/model/agenda";
 import {
   MEETING_PHASE_STEPS,
@@ -19,20 +19,24 @@ interface PhaseActionsProps {
   onStepped?: (meeting: Meeting) => void;
   announce: (text: string) => void;
   onUnauthenticated: () => void;
+  /** Where focus goes after a step (the step's button is gone then); default: this group. */
+  focusAfterStep?: () => HTMLElement | null;
 }
 
 const STEPS = Object.keys(MEETING_PHASE_STEPS) as MeetingPhaseStep[];
 
 /** The phase steps this person may take now; each is confirmed in a dialog first. */
 export function PhaseActions(props: PhaseActionsProps) {
-  const { meetingId, phase, role, onStepped, announce, onUnauthenticated } = props;
+  const { meetingId, phase, role, onStepped, announce, onUnauthenticated, focusAfterStep } = props;
   const [pending, setPending] = useState<MeetingPhaseStep | null>(null);
   const groupRef = useRef<HTMLDivElement>(null);
+  const stepped = useRef(false);
   const allowed = STEPS.filter((step) => mayStepMeeting(role, step, phase));
 
   async function confirm(step: MeetingPhaseStep) {
     try {
       const meeting = await stepMeeting(meetingId, step);
+      stepped.current = true;
       onStepped?.(meeting);
       announce(PHASE_STEP_TEXTS[step].done);
     } catch (error) {
@@ -48,15 +52,17 @@ export function PhaseActions(props: PhaseActionsProps) {
     }
   }
 
-  function close() {
-    setPending(null);
-    // The dialog returns focus to the button that opened it; after a step that button is gone,
-    // so focus goes to the next step's button, or stays in this group.
-    requestAnimationFrame(() => {
-      if (document.activeElement && document.activeElement !== document.body) return;
-      (groupRef.current?.querySelector<HTMLElement>("button") ?? groupRef.current)?.focus();
-    });
-  }
+  // The dialog gives focus back to the button that opened it when it unmounts (before this
+  // effect runs); after a step that button is gone, so focus goes on from what the step changed.
+  useEffect(() => {
+    if (pending !== null || !stepped.current) return;
+    stepped.current = false;
+    const target =
+      focusAfterStep?.() ??
+      groupRef.current?.querySelector<HTMLElement>("button") ??
+      groupRef.current;
+    target?.focus();
+  }, [pending, focusAfterStep]);
 
   if (allowed.length === 0 && pending === null) return null;
   return (
@@ -82,7 +88,7 @@ export function PhaseActions(props: PhaseActionsProps) {
           title={PHASE_STEP_TEXTS[pending].question}
           confirmLabel={MEETING_PHASE_STEPS[pending].label}
           onConfirm={() => confirm(pending)}
-          onClose={close}
+          onClose={() => setPending(null)}
         >
           <p>{PHASE_STEP_TEXTS[pending].consequence}</p>
         </ConfirmDialog>

@@ -36,7 +36,17 @@ export function ExportLinks({ meetingId, phase, role }: ExportLinksProps) {
     phase === "afholdt" || phase === "referat_godkendt" ? ["dagsorden", "referat"] : ["dagsorden"];
 
   return (
-    <details className="export-menu">
+    <details
+      className="export-menu"
+      onKeyDown={(event) => {
+        // Escape closes the menu and returns to its button, as other menus do.
+        const menu = event.currentTarget;
+        if (event.key !== "Escape" || !menu.open) return;
+        event.preventDefault();
+        menu.open = false;
+        menu.querySelector("summary")?.focus();
+      }}
+    >
       <summary className="button">Eksportér</summary>
       <div className="export-menu-panel">
         {role !== "laeser" && (
@@ -75,16 +85,14 @@ export function ExportLinks({ meetingId, phase, role }: ExportLinksProps) {
                 <li key={format}>
                   <a
                     href={exportUrl(meetingId, format, kind, effective)}
+                    aria-label={`${label}: ${DOCUMENT_KIND_LABELS[kind].toLowerCase()}, ${
+                      effective === "public" ? "offentlig" : "intern"
+                    } version${format === "html" ? " (åbner i en ny fane)" : ""}`}
                     {...(format === "html"
                       ? { target: "_blank", rel: "noopener" }
                       : { download: true })}
                   >
                     {label}
-                    <span className="visually-hidden">
-                      : {DOCUMENT_KIND_LABELS[kind].toLowerCase()},{" "}
-                      {effective === "public" ? "offentlig" : "intern"} version
-                      {format === "html" ? " (åbner i en ny fane)" : ""}
-                    </span>
                   </a>{" "}
                   <span className="muted">– {description}</span>
                 </li>

@@ -36,19 +36,21 @@ export function FindingRow({ meetingId, finding, accepted, onAcceptedChange }: F
         <FindingContext context={finding.context} match={finding.match} />
       </p>
       <div className="finding-actions">
-        <RouterLink className="button button-compact" href={fixHref}>
-          Ret i teksten<span className="visually-hidden">: {where}</span>
+        <RouterLink
+          className="button button-compact"
+          href={fixHref}
+          aria-label={`Ret i teksten: ${where}`}
+        >
+          Ret i teksten
         </RouterLink>
         {/* One button whose action flips, so focus stays on it. */}
         <button
           type="button"
           className={`button button-compact${accepted ? " button-quiet" : ""}`}
+          aria-label={`${accepted ? "Fortryd godkendelse" : "Godkend fundet"}: ${kind.toLowerCase()} i ${where}`}
           onClick={() => onAcceptedChange(!accepted)}
         >
           {accepted ? "Fortryd godkendelse" : "Godkend fundet"}
-          <span className="visually-hidden">
-            : {kind.toLowerCase()} i {where}
-          </span>
         </button>
         {accepted && (
           <span className="finding-accepted">

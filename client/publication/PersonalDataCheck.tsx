@@ -30,7 +30,9 @@ export function PersonalDataCheck(props: PersonalDataCheckProps) {
   return (
     <section className="pd-check" aria-labelledby="pd-check-heading" aria-busy={loading}>
       <div className="pd-check-head">
-        <h2 id="pd-check-heading">Tjek for personoplysninger</h2>
+        <h2 id="pd-check-heading" tabIndex={-1}>
+          Tjek for personoplysninger
+        </h2>
         <button type="button" className="button" onClick={onRecheck} disabled={loading}>
           Tjek igen
         </button>

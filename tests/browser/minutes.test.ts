@@ -99,6 +99,8 @@ describe("minutes mode in real Chromium", () => {
 
     // The chair approves the minutes in a dialog.
     await takePhaseStep(b, "Godkend referat");
+    // The approve button is gone; focus goes on to the minutes' new status.
+    await b.waitForFunction(() => document.activeElement?.classList.contains("minutes-status"));
     await b.getByText("Referatet er godkendt og låst", { exact: true }).waitFor();
 
     // A's editors become read-only at once, with the Danish message and the content hash.

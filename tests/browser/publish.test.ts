@@ -46,6 +46,7 @@ describe("publishing in real Chromium", () => {
     expect(await publishButton.isDisabled()).toBe(true);
     await takePhaseStep(page, "Udsend dagsorden");
     await page.getByText("Dagsordenen skal være udsendt").waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.activeElement?.id === "pd-check-heading");
 
     // Each finding in place: item, field, the text around it with the match marked.
     const findings = page.getByRole("list", { name: "Fund" }).getByRole("listitem");
