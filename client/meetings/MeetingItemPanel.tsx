@@ -24,6 +24,7 @@ import { caseLine } from "../pages/caseLine";
 import { itemPath, meetingPath, navigate } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
 import { ItemSyncSession } from "../sync/ItemSyncSession";
+import { AccessNotice, useItemWorkflow, WorkflowBar } from "../workflow";
 import { ItemHeaderForm } from "./ItemHeaderForm";
 
 interface MeetingItemPanelProps {
@@ -215,6 +216,7 @@ export function MeetingItemPanel(props: MeetingItemPanelProps) {
       )}
       {session && (
         <ItemBody
+          itemId={item.id}
           session={session}
           user={props.user}
           label={heading}
@@ -239,6 +241,7 @@ export function MeetingItemPanel(props: MeetingItemPanelProps) {
 }
 
 interface ItemBodyProps {
+  itemId: string;
   session: ItemSyncSession;
   user: SessionUser;
   label: string;
@@ -248,12 +251,13 @@ interface ItemBodyProps {
   children: (access: string | null) => ReactNode;
 }
 
-/** Save status, access notices and the editor, as on the item page. */
+/** Workflow, bilag, save status, access notices and the editor, as on the item page. */
 function ItemBody(props: ItemBodyProps) {
   const { session } = props;
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const { access, problem, ready, saveState } = snapshot;
   const { onUnauthenticated } = props;
+  const workflow = useItemWorkflow(props.itemId, session, onUnauthenticated);
 
   useEffect(() => {
     if (problem?.kind === "unauthenticated") onUnauthenticated();
@@ -262,6 +266,8 @@ function ItemBody(props: ItemBodyProps) {
   const editable = access === "write" && problem === null;
   return (
     <div className="item-pane-body" data-access={access ?? "unknown"}>
+      {/* Status and the workflow steps this person may take (the item page has the same). */}
+      <WorkflowBar workflow={workflow} />
       {props.children(problem === null ? access : null)}
       <div className="item-statusbar">
         <SaveStatus state={saveState} />
@@ -271,13 +277,7 @@ function ItemBody(props: ItemBodyProps) {
           {problem.message}
         </p>
       )}
-      {problem === null && access !== null && access !== "write" && (
-        <p className="notice" role="note">
-          {access === "comment"
-            ? "Du kan læse og kommentere punktet, men ikke redigere teksten."
-            : "Du kan læse punktet, men ikke redigere det."}
-        </p>
-      )}
+      {problem === null && <AccessNotice access={access} status={workflow.status} />}
       {/* Clicks on ./. markers download their bilag; keyboard users have the list above. */}
       <div className="marker-links" onClick={props.onBodyClick}>
         {ready ? (

@@ -114,9 +114,13 @@ describe("importing an agenda file on the meetings page", () => {
 
   it("explains a file that is not an agenda, and creates nothing", async () => {
     const { page } = a;
+    const meetingCount = () =>
+      page.evaluate(async () => {
+        const response = await fetch("/api/committees/kkr-syddanmark/meetings");
+        return ((await response.json()) as { meetings: unknown[] }).meetings.length;
+      });
     await page.goto(`${server.url}/`);
-    await page.locator(".meeting-card").first().waitFor();
-    const before = await page.locator(".meeting-card").count();
+    const before = await meetingCount();
     await page.getByRole("button", { name: "Importér fra fil" }).click();
     await page.getByLabel("Vælg fil …").setInputFiles({
       name: "billede.png",
@@ -127,8 +131,6 @@ describe("importing an agenda file on the meetings page", () => {
     await alert.waitFor();
     expect((await alert.textContent())?.length).toBeGreaterThan(10);
     expect(await page.getByLabel("Vælg fil …").count()).toBe(1);
-    await page.reload();
-    await page.locator(".meeting-card").first().waitFor();
-    expect(await page.locator(".meeting-card").count()).toBe(before);
+    expect(await meetingCount()).toBe(before);
   });
 });
