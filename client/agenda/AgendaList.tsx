@@ -1,4 +1,5 @@
 import {
+  useEffect,
   useId,
   useLayoutEffect,
   useRef,
@@ -65,10 +66,22 @@ const ITEM_DRAG_TYPE = "application/x-dagsorden-item";
 export function AgendaList(props: AgendaListProps) {
   const { meeting, editable, run, announce } = props;
   const instructionsId = useId();
-  const [grab, setGrab] = useState<Grab | null>(null);
+  const [liftedItem, setGrab] = useState<Grab | null>(null);
   const [dragItemId, setDragItemId] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+
+  // Someone else may delete the lifted item: then there is nothing left to move.
+  const grabGone =
+    liftedItem !== null &&
+    !liftedItem.dropping &&
+    positionOf(meeting.agenda, liftedItem.itemId) === null;
+  const grab = grabGone ? null : liftedItem;
+  useEffect(() => {
+    if (grabGone && liftedItem) {
+      announce(`«${liftedItem.title}» er slettet af en anden og kan ikke flyttes.`);
+    }
+  }, [grabGone, liftedItem, announce]);
 
   const agenda = grab
     ? agendaWithItemAt(meeting.agenda, grab.itemId, grab.position)

@@ -79,7 +79,11 @@ export function AgendaSectionHeader(props: AgendaSectionHeaderProps) {
             }
           }}
         />
-        <button type="submit" className="button button-small button-primary">
+        <button
+          type="submit"
+          className="button button-small button-primary"
+          disabled={title.trim() === ""}
+        >
           Gem
         </button>
         <button

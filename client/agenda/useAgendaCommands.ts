@@ -32,7 +32,7 @@ export function useAgendaCommands(
         return result;
       } catch (caught) {
         if (caught instanceof ApiError && caught.status === 401) onUnauthenticated();
-        else if (caught instanceof ApiError) setError(caught.message);
+        else if (caught instanceof ApiError) setError(readableMessage(caught));
         else {
           console.error("agenda command failed", command.type, caught);
           setError("Ændringen kunne ikke gemmes. Prøv igen.");
@@ -47,4 +47,12 @@ export function useAgendaCommands(
 
   const clearError = useCallback(() => setError(null), []);
   return { run, error, clearError, busy: pending > 0 };
+}
+
+/**
+ * The server names the field of a malformed command ("title: Titlen må ikke være tom"); the
+ * person needs only the Danish sentence.
+ */
+function readableMessage(error: ApiError): string {
+  return error.code === "invalid_command" ? error.message.replace(/^[\w.]+: /, "") : error.message;
 }

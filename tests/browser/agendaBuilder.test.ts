@@ -6,6 +6,7 @@ import {
   agendaItems,
   agendaRow,
   dragWithMouse,
+  sendCommand,
   signInTo,
   type SignedInPage,
 } from "./helpers/meetingPages";
@@ -179,5 +180,20 @@ describe("building an agenda on the meeting page, seen live on another page", ()
     await expect.poll(() => agendaItems(b.page, "Udpegninger")).toEqual([]);
     await a.page.getByRole("button", { name: "Fortryd" }).click();
     await expect.poll(() => agendaItems(b.page, "Udpegninger")).toEqual(["4.1. Sundhedsaftale"]);
+  });
+
+  it("lets go of a lifted item that someone else deletes meanwhile", async () => {
+    await a.page.getByRole("button", { name: "Flyt punkt 4.1 Sundhedsaftale" }).focus();
+    await a.page.keyboard.press("Space");
+    await a.page.locator(".move-hint").waitFor();
+    const itemId = await agendaRow(a.page, "Sundhedsaftale").getAttribute("data-item-id");
+    const meetingId = new URL(meetingUrl).pathname.split("/")[2]!;
+    const deleted = await sendCommand(a.page, meetingId, { type: "deleteItem", itemId });
+    expect(deleted.status).toBe(200);
+    await expect
+      .poll(() => a.page.getByTestId("announcer").textContent())
+      .toContain("«Sundhedsaftale» er slettet af en anden");
+    expect(await a.page.locator(".move-hint").count()).toBe(0);
+    expect(await agendaItems(a.page, "Udpegninger")).toEqual([]);
   });
 });
