@@ -1,3 +1,4 @@
+import { useId } from "react";
 import type { ParsedImport, ParsedImportItem } from "../api/meetingTypes";
 
 const FIELD_LABELS = [
@@ -14,10 +15,11 @@ function fieldsText(item: ParsedImportItem): string {
 
 /** The structure the parser found: numbered sections, items, their headers and fields. */
 export function ImportTree({ parsed }: { parsed: ParsedImport }) {
+  const headingId = useId();
   return (
     // Scrolls on its own when long: focusable, so keyboard users can scroll it too.
-    <div className="import-tree" role="region" aria-labelledby="import-tree-heading" tabIndex={0}>
-      <h4 id="import-tree-heading">Fundet i filen</h4>
+    <div className="import-tree" role="region" aria-labelledby={headingId} tabIndex={0}>
+      <h4 id={headingId}>Fundet i filen</h4>
       <ol className="import-sections">
         {parsed.sections.map((section) => (
           <li key={section.number} className="import-section">
