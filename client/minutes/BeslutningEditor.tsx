@@ -21,6 +21,8 @@ interface BeslutningEditorProps {
   /** Names the text box, e.g. "Beslutning for punkt 2.1. Temadrøftelse …". */
   label: string;
   onEditorChange: (editor: Editor | null) => void;
+  /** Focus entered the editor or its toolbar. */
+  onFocus: () => void;
 }
 
 /**
@@ -29,7 +31,7 @@ interface BeslutningEditorProps {
  * an empty paragraph that is written to the document only when someone types.
  */
 export function BeslutningEditor(props: BeslutningEditorProps) {
-  const { session, itemId, user, editable, showToolbar, label, onEditorChange } = props;
+  const { session, itemId, user, editable, showToolbar, label, onEditorChange, onFocus } = props;
   const editorId = useId();
   const toolbarId = useId();
 
@@ -90,7 +92,7 @@ export function BeslutningEditor(props: BeslutningEditorProps) {
 
   if (!editor) return null;
   return (
-    <div className="beslutning-editor" data-editable={editable}>
+    <div className="beslutning-editor" data-editable={editable} onFocus={onFocus}>
       {editable && showToolbar && <Toolbar editor={editor} editorId={editorId} id={toolbarId} />}
       <p id={`${editorId}-hint`} className="visually-hidden">
         {editable

@@ -1,3 +1,4 @@
+import { useId, useState } from "react";
 import type { Attendance } from "../../shared/model/agenda";
 import { setNotPresentForItem } from "./attendanceChanges";
 
@@ -13,6 +14,8 @@ interface ItemAttendanceProps {
 export function ItemAttendance(props: ItemAttendanceProps) {
   const { itemId, itemNumber, attendance, editable, onChange } = props;
   const away = attendance.notPresentForItem[itemId] ?? [];
+  const panelId = useId();
+  const [open, setOpen] = useState(false);
 
   if (!editable) {
     return away.length === 0 ? null : (
@@ -20,20 +23,30 @@ export function ItemAttendance(props: ItemAttendanceProps) {
     );
   }
   return (
-    <details className="item-attendance" open={away.length > 0}>
-      <summary>Ikke til stede under punktet{away.length > 0 ? `: ${away.join(", ")}` : ""}</summary>
-      {attendance.present.length === 0 ? (
-        <p className="muted">Registrér først under Fremmøde, hvem der er til stede.</p>
-      ) : (
-        <fieldset>
-          <legend className="visually-hidden">Ikke til stede under punkt {itemNumber}</legend>
-          {attendance.present.map((name) => {
-            const checked = away.includes(name);
-            return (
+    <div className="item-attendance">
+      <button
+        type="button"
+        className="disclosure-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="disclosure-marker" aria-hidden="true">
+          {open ? "▾" : "▸"}
+        </span>{" "}
+        Ikke til stede under punktet{away.length > 0 ? `: ${away.join(", ")}` : ""}
+      </button>
+      <div id={panelId} hidden={!open}>
+        {attendance.present.length === 0 ? (
+          <p className="muted">Registrér først under Fremmøde, hvem der er til stede.</p>
+        ) : (
+          <fieldset>
+            <legend className="visually-hidden">Ikke til stede under punkt {itemNumber}</legend>
+            {attendance.present.map((name) => (
               <label key={name} className="checkbox-label">
                 <input
                   type="checkbox"
-                  checked={checked}
+                  checked={away.includes(name)}
                   onChange={(event) =>
                     void onChange(
                       setNotPresentForItem(attendance, itemId, name, event.target.checked),
@@ -45,10 +58,10 @@ export function ItemAttendance(props: ItemAttendanceProps) {
                 />
                 {name}
               </label>
-            );
-          })}
-        </fieldset>
-      )}
-    </details>
+            ))}
+          </fieldset>
+        )}
+      </div>
+    </div>
   );
 }

@@ -23,7 +23,10 @@ interface MinutesItemProps {
   user: SessionUser;
   /** The connection may write the minutes (the secretariat, meeting held, not approved). */
   editable: boolean;
-  /** This item is the one being worked on: it shows the formatting toolbar. */
+  /**
+   * This item's Beslutning was the last one focused: it shows the formatting toolbar. Set only
+   * from the editor itself, so focusing other controls never shifts the layout under the mouse.
+   */
   active: boolean;
   onActivate: (itemId: string) => void;
   attendance: Attendance;
@@ -53,7 +56,6 @@ export function MinutesItem(props: MinutesItemProps) {
       id={`beslutning-${item.id}`}
       aria-labelledby={headingId}
       data-active={props.active}
-      onFocus={() => props.onActivate(item.id)}
     >
       <header className="minutes-item-header">
         <h3 id={headingId}>{heading}</h3>
@@ -86,6 +88,7 @@ export function MinutesItem(props: MinutesItemProps) {
           user={user}
           editable={editable}
           showToolbar={props.active}
+          onFocus={() => props.onActivate(item.id)}
           label={`Beslutning for punkt ${heading}`}
           onEditorChange={onEditorChange}
         />

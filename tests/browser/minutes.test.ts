@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login } from "../integration/helpers/session";
+import { axeViolations } from "./helpers/axeViolations";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { DEMO_MEETING_ID, signInTo, type SignedInPage } from "./helpers/meetingPages";
 import {
@@ -97,6 +98,31 @@ describe("minutes mode in real Chromium", () => {
     await suggestion.click();
     await waitForBeslutning(b, empty, suggested);
 
+    // Attendance: who was there, who sent apologies, who left for one item; the chair sees it.
+    const attendance = a.getByRole("region", { name: "Fremmøde" });
+    for (const name of ["Bo Andersen", "Ane Jensen"]) {
+      await attendance.getByLabel("Tilføj deltager").fill(name);
+      await attendance.getByLabel("Tilføj deltager").press("Enter");
+      await attendance.getByRole("list", { name: "Til stede" }).getByText(name).waitFor();
+    }
+    await attendance.getByLabel("Tilføj afbud").fill("Lise Madsen");
+    await attendance.getByRole("button", { name: "Tilføj" }).nth(1).click();
+    await attendance.getByRole("list", { name: "Afbud" }).getByText("Lise Madsen").waitFor();
+    const itemCard = a.locator(`#beslutning-${ITEM}`);
+    await itemCard.getByRole("button", { name: "Ikke til stede under punktet" }).click();
+    await itemCard.getByRole("checkbox", { name: "Ane Jensen" }).check();
+    await a
+      .getByTestId("announcer")
+      .filter({ hasText: "Ane Jensen er registreret som ikke til stede under punkt 2.3." })
+      .waitFor();
+    await b
+      .locator(`#beslutning-${ITEM}`)
+      .getByText("Ikke til stede under punktet: Ane Jensen")
+      .waitFor();
+    await b.getByRole("region", { name: "Fremmøde" }).getByText("Lise Madsen").waitFor();
+    expect(await axeViolations(a)).toEqual([]);
+    expect(await axeViolations(b)).toEqual([]);
+
     // The chair approves the minutes in a dialog.
     await takePhaseStep(b, "Godkend referat");
     // The approve button is gone; focus goes on to the minutes' new status.
@@ -135,5 +161,8 @@ describe("minutes mode in real Chromium", () => {
       await http.request("GET", `/api/meetings/${DEMO_MEETING_ID}/export.html?kind=referat`)
     ).text();
     expect(html).toContain("årsrapporten sendes til kommunerne.");
+    expect(html).toContain("Ikke til stede under punktet: Ane Jensen");
+    expect(html).toContain("Lise Madsen");
+    expect(await axeViolations(a)).toEqual([]);
   });
 });
