@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./helpers/apiAs";
+import { axeViolations } from "./helpers/axeViolations";
 import { fieldText } from "./helpers/fieldText";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { DEMO_ITEM_ID, openItemPage } from "./helpers/openItemPage";
@@ -73,6 +74,7 @@ describe("comments, redline and mentions in two browsers", () => {
     // A sees the reply live and resolves the thread; it leaves both texts and panels.
     const threadA = a.page.locator(".comment-thread").first();
     await threadA.getByText("Ja, de kommer med.").waitFor();
+    expect(await axeViolations(a.page)).toEqual([]);
     await threadA.getByRole("button", { name: "Markér som løst" }).click();
     await expect.poll(() => highlighted(b.page), { timeout: 10_000 }).toEqual([]);
     await b.page.getByText("Løste kommentarer (1)").waitFor();
@@ -93,6 +95,7 @@ describe("comments, redline and mentions in two browsers", () => {
       .poll(async () => (await inserted.allTextContents()).join(""), { timeout: 10_000 })
       .toContain("Datoerne er 1. oktober og 1. december.");
     expect(await chair.page.locator(".redline-summary").textContent()).toBe("Ændret: Baggrund.");
+    expect(await axeViolations(chair.page)).toEqual([]);
     // Screen readers hear what the colour shows.
     expect(await inserted.first().textContent()).toMatch(/^\[Tilføjet: /);
 

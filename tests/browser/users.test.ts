@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./helpers/axeViolations";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { openItemPage } from "./helpers/openItemPage";
 import { signIn } from "./helpers/signIn";
@@ -43,6 +44,7 @@ describe("user administration and invitations", () => {
     const row = table.locator("tbody tr", { hasText: "Anne Jensen" });
     await row.waitFor();
     expect(await row.getByRole("combobox").inputValue()).toBe("direktoer");
+    expect(await axeViolations(admin.page)).toEqual([]);
 
     // The invited person, signed out, opens the link and chooses a password.
     const invited = await browser.newContext();
