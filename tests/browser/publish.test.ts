@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login } from "../integration/helpers/session";
+import { axeViolations } from "./helpers/axeViolations";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { DEMO_MEETING_ID, signInTo } from "./helpers/meetingPages";
 import { takePhaseStep } from "./helpers/minutesPages";
@@ -60,6 +61,7 @@ describe("publishing in real Chromium", () => {
     expect(await phone.locator("mark").textContent()).toBe("23 45 67 89");
     expect(await publishButton.isDisabled()).toBe(true);
     await page.getByText("Ret eller godkend først hvert fund.").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
 
     // The e-mail address is accepted as it is …
     await email.getByRole("button", { name: /^Godkend fundet/ }).click();
@@ -83,6 +85,7 @@ describe("publishing in real Chromium", () => {
     await publishButton.click();
     const published = page.getByRole("link", { name: "Se den offentliggjorte dagsorden" });
     await published.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     const documentPath = await published.getAttribute("href");
     expect(documentPath).toMatch(/^\/offentlig\/dokumenter\/[A-Za-z0-9_-]+$/);
     expect(
