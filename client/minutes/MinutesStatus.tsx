@@ -46,11 +46,13 @@ export function MinutesStatus({
         )}
       </>
     );
+  } else if (role === "laeser") {
+    body = <p>Referatet kan læses, når formanden har godkendt det.</p>;
   } else if (phase !== "afholdt") {
     body = (
       <p>
         Referatet kan skrives, når mødet er afholdt.
-        {role === "sekretariat" ? " Brug knappen “Mødet er afholdt”, når mødet er holdt." : ""}
+        {role === "sekretariat" ? " Brug knappen »Mødet er afholdt«, når mødet er holdt." : ""}
       </p>
     );
   } else if (access === "write") {

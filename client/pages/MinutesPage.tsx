@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { formatDocName } from "../../shared/docName";
+import { CloseCode } from "../../shared/protocol";
 import type { Attendance, Meeting } from "../../shared/model/agenda";
 import { EMPTY_ATTENDANCE, MEETING_PHASE_LABELS } from "../../shared/model/agenda";
 import { formatDanishDate } from "../../shared/model/formatDanishDate";
@@ -43,6 +44,16 @@ type Load =
     }
   | { status: "notFound" }
   | { status: "failed" };
+
+/** A final close of the minutes document, in the minutes' words (the generic ones say "punkt"). */
+function minutesProblemText(code: number, fallback: string): string {
+  if (code === CloseCode.forbidden) return "Du har ikke adgang til referatet.";
+  if (code === CloseCode.unknownDocument) return "Referatet findes ikke (længere).";
+  if (code === CloseCode.invalidUpdate) {
+    return "Serveren afviste en ændring, der ikke passer til en beslutnings opbygning. Genindlæs siden.";
+  }
+  return `Referatet kan ikke følges live: ${fallback}`;
+}
 
 function wsOrigin(): string {
   return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`;
@@ -237,6 +248,8 @@ function MinutesWorkspace(props: MinutesWorkspaceProps) {
   // After a step, focus goes on from what it changed: the minutes' status.
   const focusStatus = useCallback(() => statusRef.current, []);
 
+  // Readers see the minutes once approved; until then the server refuses them the document.
+  const notYetForReaders = role === "laeser" && phase !== "referat_godkendt";
   const numbers = numberAgenda(meeting.agenda);
   const sections = meeting.agenda.sections.filter((section) => !section.deleted);
   const showClosed = role !== "laeser";
@@ -281,9 +294,9 @@ function MinutesWorkspace(props: MinutesWorkspaceProps) {
         saveState={minutes.saveState}
         approval={approval}
       />
-      {minutes.problem?.kind === "final" && (
+      {minutes.problem?.kind === "final" && !notYetForReaders && (
         <p className="notice notice-error" role="alert">
-          Referatet kan ikke følges live: {minutes.problem.message}
+          {minutesProblemText(minutes.problem.code, minutes.problem.message)}
         </p>
       )}
       {!live.connected && live.problem === null && (
@@ -303,7 +316,7 @@ function MinutesWorkspace(props: MinutesWorkspaceProps) {
           onChange={onAttendanceChange}
         />
       )}
-      <div className="minutes-sections">
+      <div className="minutes-sections" hidden={notYetForReaders}>
         {sections.map((section) => {
           const items = section.items.filter(
             (item) => !item.deleted && (showClosed || !item.closed),

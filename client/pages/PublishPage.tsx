@@ -288,12 +288,13 @@ function PublishWorkspace({ committee, onUnauthenticated, ...props }: PublishWor
             accepted={accepted}
             onAcceptedChange={changeAccepted}
             onRecheck={recheck}
+            minutesLocked={meeting.phase === "referat_godkendt"}
           />
           <section className="publish-action" aria-labelledby="publish-heading">
             <h2 id="publish-heading">Offentliggør {DOCUMENT_KIND_LABELS[kind].toLowerCase()}</h2>
             <p className="muted">
               Den offentlige version udelader lukkede punkters sagsfremstilling, beslutning og bilag
-              (titlen står, mærket “Lukket punkt”). Kommentarer kommer aldrig med. En ny
+              (titlen står, mærket »Lukket punkt«). Kommentarer kommer aldrig med. En ny
               offentliggørelse erstatter den forrige.
             </p>
             <button

@@ -9,13 +9,16 @@ interface FindingRowProps {
   finding: PersonalDataFinding;
   accepted: boolean;
   onAcceptedChange: (accepted: boolean) => void;
+  /** The minutes are approved: a Beslutning can be fixed only after reopening them. */
+  minutesLocked: boolean;
 }
 
 /**
  * One finding in place: the item, the field, the text around it with the match marked; fix it
  * in the text (the item, or its Beslutning in minutes mode) or accept it as it is.
  */
-export function FindingRow({ meetingId, finding, accepted, onAcceptedChange }: FindingRowProps) {
+export function FindingRow(props: FindingRowProps) {
+  const { meetingId, finding, accepted, onAcceptedChange, minutesLocked } = props;
   const kind = FINDING_KIND_LABELS[finding.kind];
   const where = `punkt ${finding.itemNumber}, ${findingPlace(finding).toLowerCase()}`;
   const fixHref =
@@ -35,6 +38,11 @@ export function FindingRow({ meetingId, finding, accepted, onAcceptedChange }: F
       <p className="finding-text">
         <FindingContext context={finding.context} match={finding.match} />
       </p>
+      {finding.field === "beslutning" && minutesLocked && (
+        <p className="finding-note">
+          Referatet er godkendt og låst: det skal genåbnes, før beslutningen kan rettes.
+        </p>
+      )}
       <div className="finding-actions">
         <RouterLink
           className="button button-compact"

@@ -9,6 +9,7 @@ interface PersonalDataCheckProps {
   accepted: ReadonlySet<string>;
   onAcceptedChange: (key: string, accepted: boolean) => void;
   onRecheck: () => void;
+  minutesLocked: boolean;
 }
 
 /**
@@ -17,6 +18,7 @@ interface PersonalDataCheckProps {
  */
 export function PersonalDataCheck(props: PersonalDataCheckProps) {
   const { meetingId, check, loading, error, accepted, onAcceptedChange, onRecheck } = props;
+  const { minutesLocked } = props;
   const findings = check?.findings ?? [];
   const open = findings.filter((finding) => !accepted.has(finding.key)).length;
 
@@ -59,6 +61,7 @@ export function PersonalDataCheck(props: PersonalDataCheckProps) {
               finding={finding}
               accepted={accepted.has(finding.key)}
               onAcceptedChange={(value) => onAcceptedChange(finding.key, value)}
+              minutesLocked={minutesLocked}
             />
           ))}
         </ul>

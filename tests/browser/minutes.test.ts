@@ -142,6 +142,13 @@ describe("minutes mode in real Chromium", () => {
     await a.keyboard.type("Efter godkendelsen");
     expect(await beslutningText(a, ITEM)).toBe(expected);
 
+    // Readers get the minutes once approved, read-only; the secretariat's working copy is theirs.
+    const reader = await signInTo(browser, server.url, "laeser@demo.dk", MINUTES_PATH);
+    await waitForBeslutning(reader.page, ITEM, expected);
+    expect(await beslutningEditor(reader.page, ITEM).getAttribute("contenteditable")).toBe("false");
+    expect(await reader.page.getByRole("group", { name: "Mødets fase" }).count()).toBe(0);
+    await reader.context.close();
+
     // Both steps are in the audit log, with who took them; the approval with its content hash.
     const http = await login(server.url, "sekretariat@demo.dk");
     const { entries } = (await (
