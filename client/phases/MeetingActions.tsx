@@ -65,7 +65,14 @@ export function MeetingActions(props: MeetingActionsProps) {
           {!onMinutesPage &&
             minutesOpen &&
             (role !== "laeser" || meeting.phase === "referat_godkendt") && (
-              <RouterLink className="button" href={minutesPath(meeting.id)}>
+              <RouterLink
+                className={
+                  meeting.phase === "afholdt" && role === "sekretariat"
+                    ? "button button-primary"
+                    : "button"
+                }
+                href={minutesPath(meeting.id)}
+              >
                 {meeting.phase === "afholdt" && role === "sekretariat"
                   ? "Skriv referat"
                   : "Referat"}
