@@ -37,8 +37,10 @@ export function docAccess(input: DocAccessInput): Access {
     case "item":
       return itemAccess(input);
     case "comments":
-      // Threads are written by the server from HTTP commands (author stamped, edit-own
-      // enforced); every connection reads them live. Who may comment: `mayComment`.
+      // Internal working material: never for readers. Threads are written by the server from
+      // HTTP commands (author stamped, edit-own enforced); members read them live. Who may
+      // comment: `mayComment`.
+      if (role === "laeser") return "none";
       return itemAccess(input) === "none" ? "none" : "read";
     case "minutes":
       if (role === "laeser") return input.meetingPhase === "referat_godkendt" ? "read" : "none";

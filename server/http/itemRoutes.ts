@@ -140,7 +140,14 @@ export function itemRoutes(deps: {
   router.get("/items/:itemId/versions", async (req, res) => {
     const { user } = requireUser(req);
     await visibleItem(user, req.params.itemId);
-    res.json({ versions: await versions.list(req.params.itemId) });
+    const list = await versions.list(req.params.itemId);
+    const names = await meetings.userNames(list.map((v) => v.createdBy));
+    res.json({
+      versions: list.map((v) => ({
+        ...v,
+        createdByName: v.createdBy ? (names.get(v.createdBy) ?? null) : null,
+      })),
+    });
   });
 
   router.post("/items/:itemId/versions", async (req, res) => {

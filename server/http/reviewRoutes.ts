@@ -92,6 +92,13 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     const { access, context } = await visible(user, req.params.itemId);
     if (access !== "write")
       throw new ApiError(403, "forbidden", "Du kan ikke ændre teksten i dette punkt");
+    // The text being replaced is kept as a version of its own, so a restore can be undone.
+    const previous = await versions.record(
+      req.params.itemId,
+      `Før gendannelse (${user.name})`,
+      "auto",
+      user.id,
+    );
     await versions.restore(req.params.itemId, req.params.versionId);
     const after = await versions.record(
       req.params.itemId,
@@ -101,6 +108,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     );
     await meetings.audit(user.id, "item.restore_version", context.meeting.id, req.params.itemId, {
       versionId: req.params.versionId,
+      previousVersionId: previous.id,
       newVersionId: after.id,
     });
     res.json({ version: { id: after.id, name: after.name, contentHash: after.contentHash } });

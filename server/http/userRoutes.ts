@@ -57,6 +57,27 @@ export function userRoutes(deps: {
     res.json({ members: result });
   });
 
+  // Every member sees who else is in the committee (for @mentions, assigning officers).
+  router.get("/committees/:committeeId/people", async (req, res) => {
+    const { user } = requireUser(req);
+    const role = await policy.roleIn(user.id, req.params.committeeId);
+    if (!role) throw new ApiError(404, "committee_not_found", "Udvalget findes ikke");
+    const people = [];
+    for (const member of await store.users.members(req.params.committeeId)) {
+      const person = await store.users.getUser(member.userId);
+      if (person && person.active) {
+        people.push({
+          id: person.id,
+          name: person.name,
+          initials: person.initials,
+          color: person.color,
+          role: member.role,
+        });
+      }
+    }
+    res.json({ people });
+  });
+
   router.post("/committees/:committeeId/members", async (req, res) => {
     const { user } = requireUser(req);
     const committeeId = req.params.committeeId;

@@ -79,8 +79,25 @@ export class MeetingService {
     return (await this.store.users.getUser(userId))?.name ?? null;
   }
 
-  auditFor(meetingId: string) {
-    return this.store.audit.listAudit({ meetingId });
+  /** Names for user ids (unknown ids are left out). */
+  async userNames(ids: Iterable<string | null>): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const id of new Set(ids)) {
+      if (!id) continue;
+      const user = await this.store.users.getUser(id);
+      if (user) names.set(id, user.name);
+    }
+    return names;
+  }
+
+  /** The meeting's audit entries, with the acting person's name. */
+  async auditFor(meetingId: string) {
+    const entries = await this.store.audit.listAudit({ meetingId });
+    const names = await this.userNames(entries.map((e) => e.userId));
+    return entries.map((e) => ({
+      ...e,
+      userName: e.userId ? (names.get(e.userId) ?? null) : null,
+    }));
   }
 
   async committee(id: string): Promise<CommitteeRow> {

@@ -139,8 +139,11 @@ export class CommentService {
   }
 
   private async requireAccess(user: User, itemId: string, toWrite: boolean): Promise<string> {
-    const { access, context } = await this.policy.itemAccess(user, itemId);
+    const { access, context, role } = await this.policy.itemAccess(user, itemId);
     if (access === "none") throw new ApiError(404, "item_not_found", "Punktet findes ikke");
+    // Comments are internal working material: readers see the item, never its comments.
+    if (role === "laeser")
+      throw new ApiError(403, "comments_not_visible", "Kommentarer er interne");
     if (toWrite && !mayComment(access)) {
       throw new ApiError(403, "comment_not_allowed", "Du kan ikke kommentere dette punkt nu");
     }

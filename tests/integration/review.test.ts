@@ -120,6 +120,18 @@ describe("review: comments, versions, redline, attribution", () => {
     );
   });
 
+  it("lets every member list the committee's people (for mentions), and no one else", async () => {
+    const people = (await (
+      await director.request("GET", "/api/committees/kkr-syddanmark/people")
+    ).json()) as {
+      people: { id: string; name: string; role: string }[];
+    };
+    expect(people.people.map((p) => p.id).sort()).toEqual(
+      ["u-direktoer", "u-formand", "u-laeser", "u-sagsbehandler", "u-sekretariat"].sort(),
+    );
+    expect((await director.request("GET", "/api/committees/ukendt/people")).status).toBe(404);
+  });
+
   it("refuses comments from people who may not comment, and bad comment input", async () => {
     const reader = await login(server.url, "laeser@demo.dk");
     const res = await reader.request("POST", `/api/items/${DEMO_ITEM_ID}/comments`, {
@@ -208,6 +220,24 @@ describe("review: comments, versions, redline, attribution", () => {
     );
     const audit = await server.store.audit.listAudit({ meetingId: DEMO_MEETING_ID });
     expect(audit.map((e) => e.action)).toContain("item.restore_version");
+    // The replaced text was kept as a version first, and versions carry their author's name.
+    const after = (await (
+      await director.request("GET", `/api/items/${DEMO_ITEM_ID}/versions`)
+    ).json()) as {
+      versions: { name: string; createdByName: string | null }[];
+    };
+    expect(after.versions.some((v) => v.name.startsWith("Før gendannelse"))).toBe(true);
+    expect(after.versions.find((v) => v.name === "Før ændringer")!.createdByName).toBe(
+      "Signe Holm",
+    );
+    const apiAudit = (await (
+      await director.request("GET", `/api/meetings/${DEMO_MEETING_ID}/audit`)
+    ).json()) as {
+      entries: { action: string; userName: string | null }[];
+    };
+    expect(apiAudit.entries.find((e) => e.action === "item.restore_version")!.userName).toBe(
+      "Signe Holm",
+    );
   });
 
   it("tells who wrote which text", async () => {
