@@ -26,6 +26,8 @@ export interface DocAccessInput {
   isOfficer: boolean;
   /** Lukket punkt. */
   itemClosed: boolean;
+  /** For `minutes`: some item of the meeting is closed (its Beslutning is not for readers). */
+  meetingHasClosedItems?: boolean;
 }
 
 export function docAccess(input: DocAccessInput): Access {
@@ -43,7 +45,13 @@ export function docAccess(input: DocAccessInput): Access {
       if (role === "laeser") return "none";
       return itemAccess(input) === "none" ? "none" : "read";
     case "minutes":
-      if (role === "laeser") return input.meetingPhase === "referat_godkendt" ? "read" : "none";
+      // Readers read approved minutes live only when nothing in them is closed; otherwise
+      // they read the published (public) minutes.
+      if (role === "laeser") {
+        return input.meetingPhase === "referat_godkendt" && !input.meetingHasClosedItems
+          ? "read"
+          : "none";
+      }
       if (role === "sekretariat" && input.meetingPhase === "afholdt") return "write";
       return "read";
   }

@@ -62,6 +62,13 @@ export function publicationRoutes(deps: {
     res.json(await publications.check(meeting.id, kind));
   });
 
+  router.get("/meetings/:meetingId/publications", async (req, res) => {
+    const { user } = requireUser(req);
+    await policy.requireMeetingVisible(user, req.params.meetingId);
+    const meeting = await meetings.meeting(req.params.meetingId);
+    res.json({ publications: await publications.ofMeeting(meeting) });
+  });
+
   router.post("/meetings/:meetingId/publish", async (req, res) => {
     const { user } = requireUser(req);
     const meeting = await meetings.meeting(req.params.meetingId);

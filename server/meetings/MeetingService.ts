@@ -239,6 +239,13 @@ export class MeetingService {
   ): Promise<{ meeting: Meeting; createdId?: string }> {
     return this.withLock(meetingId, async () => {
       const current = await this.meeting(meetingId);
+      if (command.type === "setAttendance" && current.phase === "referat_godkendt") {
+        throw new ApiError(
+          409,
+          "minutes_locked",
+          "Referatet er godkendt; genåbn det for at rette fremmødet",
+        );
+      }
       let result;
       try {
         result = applyAgendaCommand(current.agenda, command, { newId });

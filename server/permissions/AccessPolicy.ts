@@ -37,6 +37,10 @@ export class AccessPolicy {
         itemStatus: null,
         isOfficer: false,
         itemClosed: false,
+        meetingHasClosedItems: meeting.agenda.sections.some(
+          (section) =>
+            !section.deleted && section.items.some((item) => item.closed && !item.deleted),
+        ),
       });
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return "none";

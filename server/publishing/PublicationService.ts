@@ -97,6 +97,18 @@ export class PublicationService {
     return { findings, unchecked: uncheckedAttachments(input.document, texts) };
   }
 
+  /** What is published of a meeting now, with the public addresses. */
+  async ofMeeting(meeting: { id: string; committeeId: string }) {
+    const all = await this.store.publications.listPublications(meeting.committeeId);
+    return all
+      .filter((p) => p.meetingId === meeting.id)
+      .map((p) => ({
+        ...p,
+        url: `/offentlig/dokumenter/${p.id}`,
+        committeeUrl: `/offentlig/${p.committeeId}`,
+      }));
+  }
+
   async publish(user: User, meetingId: string, kind: ExportKind, accepted: string[]) {
     const meeting = await this.meetings.meeting(meetingId);
     const allowed =

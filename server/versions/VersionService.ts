@@ -90,13 +90,19 @@ export class VersionService {
   }
 
   /** Records the minutes (every item's Beslutning) as they are now; what approval freezes. */
-  async recordMinutes(meetingId: string, name: string, userId: string | null): Promise<VersionRow> {
+  async recordMinutes(
+    meetingId: string,
+    name: string,
+    userId: string | null,
+    /** Also frozen by the approval: who attended. */
+    attendance: unknown = null,
+  ): Promise<VersionRow> {
     const docName = formatDocName("minutes", meetingId);
     const doc = await this.sync.registry.get(docName);
     if (!doc) throw new ApiError(404, "minutes_not_found", "Referatet findes ikke");
     try {
       await doc.whenSettled();
-      const content: Record<string, unknown> = {};
+      const content: Record<string, unknown> = { "@attendance": attendance };
       for (const key of [...doc.doc.share.keys()].sort()) {
         content[key] = yXmlFragmentToProsemirrorJSON(doc.doc.getXmlFragment(key));
       }

@@ -47,7 +47,12 @@ export class MeetingPhases {
     // Approved minutes are locked (the refresh above made them read-only) with a content hash.
     const frozen =
       step === "approveMinutes"
-        ? await this.versions.recordMinutes(meetingId, `Referat godkendt (${user.name})`, user.id)
+        ? await this.versions.recordMinutes(
+            meetingId,
+            `Referat godkendt (${user.name})`,
+            user.id,
+            result.meeting.attendance,
+          )
         : null;
     await this.meetings.audit(user.id, `meeting.${step}`, meetingId, null, {
       from: rule.from,

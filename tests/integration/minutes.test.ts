@@ -117,7 +117,8 @@ describe("minutes", () => {
     );
   });
 
-  it("records attendance for the meeting and per item", async () => {
+  it("records attendance for the meeting and per item (after reopening the approved minutes)", async () => {
+    expect((await step(chair, "reopenMinutes")).status).toBe(200);
     const res = await secretariat.request("POST", `/api/meetings/${DEMO_MEETING_ID}/commands`, {
       type: "setAttendance",
       attendance: {
@@ -130,5 +131,15 @@ describe("minutes", () => {
     const meeting = ((await res.json()) as { meeting: { attendance: { absent: string[] } } })
       .meeting;
     expect(meeting.attendance.absent).toEqual(["Medlem C"]);
+  });
+
+  it("locks attendance with the approved minutes", async () => {
+    expect((await step(chair, "approveMinutes")).status).toBe(200);
+    const res = await secretariat.request("POST", `/api/meetings/${DEMO_MEETING_ID}/commands`, {
+      type: "setAttendance",
+      attendance: { present: ["Efter godkendelse"], absent: [], notPresentForItem: {} },
+    });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ error: "minutes_locked" });
   });
 });
