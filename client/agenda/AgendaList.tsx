@@ -68,7 +68,13 @@ export function AgendaList(props: AgendaListProps) {
   const instructionsId = useId();
   const [liftedItem, setGrab] = useState<Grab | null>(null);
   const [dragItemId, setDragItemId] = useState<string | null>(null);
-  const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
+  const [dropTarget, setDropTargetState] = useState<DropTarget | null>(null);
+  // The drop reads the last dragover's target from here: state may not have rendered yet.
+  const dropTargetRef = useRef<DropTarget | null>(null);
+  const setDropTarget = (target: DropTarget | null) => {
+    dropTargetRef.current = target;
+    setDropTargetState(target);
+  };
   const listRef = useRef<HTMLDivElement>(null);
 
   // Someone else may delete the lifted item: then there is nothing left to move.
@@ -170,7 +176,10 @@ export function AgendaList(props: AgendaListProps) {
   // --- mouse: native drag and drop ---
 
   function onDragStart(event: DragEvent<HTMLLIElement>, itemId: string, title: string) {
-    if (!editable || grab) return;
+    if (!editable || grab) {
+      event.preventDefault();
+      return;
+    }
     event.dataTransfer.setData(ITEM_DRAG_TYPE, itemId);
     event.dataTransfer.setData("text/plain", title);
     event.dataTransfer.effectAllowed = "move";
@@ -184,7 +193,8 @@ export function AgendaList(props: AgendaListProps) {
     event.dataTransfer.dropEffect = "move";
     const box = event.currentTarget.getBoundingClientRect();
     const beforeIndex = event.clientY < box.top + box.height / 2 ? index : index + 1;
-    if (dropTarget?.sectionId !== sectionId || dropTarget.beforeIndex !== beforeIndex) {
+    const current = dropTargetRef.current;
+    if (current?.sectionId !== sectionId || current.beforeIndex !== beforeIndex) {
       setDropTarget({ sectionId, beforeIndex });
     }
   }
@@ -193,7 +203,8 @@ export function AgendaList(props: AgendaListProps) {
     if (dragItemId === null) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = "move";
-    if (dropTarget?.sectionId !== sectionId || dropTarget.beforeIndex !== count) {
+    const current = dropTargetRef.current;
+    if (current?.sectionId !== sectionId || current.beforeIndex !== count) {
       setDropTarget({ sectionId, beforeIndex: count });
     }
   }
@@ -201,7 +212,7 @@ export function AgendaList(props: AgendaListProps) {
   function onDrop(event: DragEvent<HTMLElement>) {
     if (dragItemId === null) return;
     event.preventDefault();
-    const target = dropTarget;
+    const target = dropTargetRef.current;
     const itemId = dragItemId;
     setDragItemId(null);
     setDropTarget(null);
