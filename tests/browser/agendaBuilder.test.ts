@@ -196,4 +196,28 @@ describe("building an agenda on the meeting page, seen live on another page", ()
     expect(await a.page.locator(".move-hint").count()).toBe(0);
     expect(await agendaItems(a.page, "Udpegninger")).toEqual([]);
   });
+
+  it("renames and adds sections from the keyboard; B sees the new headings", async () => {
+    const menu = a.page.locator("summary", { hasText: "Handlinger for sektion 4" });
+    await menu.focus();
+    await a.page.keyboard.press("Enter");
+    await a.page.getByRole("button", { name: "Omdøb" }).click();
+    const name = a.page.getByLabel("Nyt navn til sektion 4");
+    await name.fill("Udpegninger og valg");
+    await name.press("Enter");
+    await a.page.getByRole("button", { name: "+ Tilføj sektion" }).click();
+    await a.page.getByLabel("Titel på ny sektion").fill("Lukkede punkter");
+    await a.page.getByLabel("Titel på ny sektion").press("Enter");
+    await expect
+      .poll(() => b.page.locator(".section-heading").allTextContents())
+      .toEqual([
+        "1. Godkendelse af referat",
+        `2. ${SECTION}`,
+        "3. Siden sidst",
+        "4. Udpegninger og valg",
+        "5. Punkter til næste møde",
+        "6. Eventuelt",
+        "7. Lukkede punkter",
+      ]);
+  });
 });
