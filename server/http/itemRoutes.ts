@@ -97,7 +97,8 @@ export function itemRoutes(deps: {
   // The file is the raw request body; its name comes in the query string (?filename=…).
   router.post(
     "/items/:itemId/attachments",
-    express.raw({ type: () => true, limit: ATTACHMENT_MAX_BYTES }),
+    // Twice the limit, so an oversized bilag gets the service's own clear refusal.
+    express.raw({ type: () => true, limit: ATTACHMENT_MAX_BYTES * 2 }),
     async (req, res) => {
       const { user } = requireUser(req);
       const { access } = await visibleItem(user, req.params.itemId);

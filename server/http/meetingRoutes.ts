@@ -130,12 +130,18 @@ export function meetingRoutes(deps: {
 
   router.get("/meetings/:meetingId/document", async (req, res) => {
     const { user } = requireUser(req);
-    await policy.requireMeetingVisible(user, req.params.meetingId);
+    const role = await policy.requireMeetingVisible(user, req.params.meetingId);
     const document: MeetingDocument = await readMeetingDocument(
       meetings,
       deps.sync,
       req.params.meetingId,
     );
+    // Readers get what the public gets: no closed item's text.
+    if (role === "laeser") {
+      for (const section of document.meeting.agenda.sections) {
+        for (const item of section.items) if (item.closed) delete document.bodies[item.id];
+      }
+    }
     res.json(document);
   });
 
@@ -159,8 +165,7 @@ export function meetingRoutes(deps: {
   return router;
 }
 
+/** The first problem, in Danish; where it is (the field path) is in `details`. */
 function firstIssue(issues: { message: string; path: PropertyKey[] }[]): string {
-  const issue = issues[0];
-  if (!issue) return "Ugyldig kommando";
-  return issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message;
+  return issues[0]?.message ?? "Ugyldig kommando";
 }

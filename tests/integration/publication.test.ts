@@ -137,6 +137,16 @@ describe("exports and publication", () => {
     const pdf = await fetch(`${server.url}/offentlig/dokumenter/${publication.id}.pdf`);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
 
+    // A reader in the app gets what the public gets: the closed item's title, not its text.
+    const reader = await login(server.url, "laeser@demo.dk");
+    const forReader = (await (
+      await reader.request("GET", `/api/meetings/${DEMO_MEETING_ID}/document`)
+    ).json()) as {
+      bodies: Record<string, unknown>;
+    };
+    expect(forReader.bodies["demo-2-1"]).toBeDefined();
+    expect(forReader.bodies["demo-2-3"]).toBeUndefined();
+
     // Republishing replaces the document (same address), and both are audited.
     const again = await secretariat.request("POST", `/api/meetings/${DEMO_MEETING_ID}/publish`, {
       kind: "dagsorden",
