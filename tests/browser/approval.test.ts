@@ -27,7 +27,7 @@ describe("the item workflow in the browser", () => {
     const secretariat = await openItemPage(browser, server.url, "sekretariat@demo.dk");
     const editor = secretariat.page.locator(".item-body");
     expect(await editor.getAttribute("contenteditable")).toBe("true");
-    expect(await statusText(secretariat.page)).toBe("Kladde");
+    await expect.poll(() => statusText(secretariat.page)).toBe("Kladde");
 
     // Kladde → Til gennemsyn (secretariat) → Klar til godkendelse (director).
     await takeStep(secretariat.page, "Send til gennemsyn");

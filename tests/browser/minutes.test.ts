@@ -110,7 +110,11 @@ describe("minutes mode in real Chromium", () => {
     await attendance.getByRole("list", { name: "Afbud" }).getByText("Lise Madsen").waitFor();
     const itemCard = a.locator(`#beslutning-${ITEM}`);
     await itemCard.getByRole("button", { name: "Ikke til stede under punktet" }).click();
-    await itemCard.getByRole("checkbox", { name: "Ane Jensen" }).check();
+    // The box is controlled by the live meeting state: it turns checked once the server
+    // accepted the change, so click and wait rather than `check()` (which expects it at once).
+    const away = itemCard.getByRole("checkbox", { name: "Ane Jensen" });
+    await away.click();
+    await expect.poll(() => away.isChecked()).toBe(true);
     await a
       .getByTestId("announcer")
       .filter({ hasText: "Ane Jensen er registreret som ikke til stede under punkt 2.3." })
