@@ -1,5 +1,6 @@
 import { findDanishDates } from "./findDanishDates";
 import type { AgendaKind, ItemFieldTexts } from "./ParsedMeeting";
+import { formatDanishDate } from "../../shared/model/formatDanishDate";
 
 /**
  * The committee, the meeting date and whether the document is an agenda or minutes, from what
@@ -75,7 +76,7 @@ export function findMeetingInfo(sources: MeetingInfoSources): MeetingInfo {
     meetingDate = frontPage.flatMap((line) => findDanishDates(line))[0]?.iso ?? null;
     if (meetingDate !== null) {
       warnings.push(
-        `Mødedatoen ${danishDate(meetingDate)} er den første dato på forsiden; kontrollér den.`,
+        `Mødedatoen ${formatDanishDate(meetingDate)} er den første dato på forsiden; kontrollér den.`,
       );
     }
   }
@@ -173,34 +174,13 @@ function missingDateWarning(items: MeetingInfoSources["items"]): string {
     if (/næste møde/i.test(item.title)) following ??= findDanishDates(text).at(-1)?.iso ?? null;
   }
   const bounds = [
-    previous === null ? null : `efter ${danishDate(previous)} (forrige møde)`,
-    following === null ? null : `før ${danishDate(following)} (næste møde)`,
+    previous === null ? null : `efter ${formatDanishDate(previous)} (forrige møde)`,
+    following === null ? null : `før ${formatDanishDate(following)} (næste møde)`,
   ].filter((bound) => bound !== null);
   return (
     "Mødedatoen fremgår ikke af teksten" +
     (bounds.length > 0 ? `; den ligger ${bounds.join(" og ")}.` : ".")
   );
-}
-
-const MONTH_NAMES = [
-  "januar",
-  "februar",
-  "marts",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "august",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-
-/** "2023-02-07" as "7. februar 2023". */
-function danishDate(iso: string): string {
-  const [year, month, day] = iso.split("-").map(Number);
-  return `${day}. ${MONTH_NAMES[(month ?? 1) - 1]} ${year}`;
 }
 
 function mostFrequent(values: readonly string[]): string | null {
