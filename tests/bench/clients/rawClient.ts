@@ -47,6 +47,11 @@ export interface RawClientOptions {
   doc?: Y.Doc;
   /** Called with every received document update (not step 2), with `performance.now()`. */
   onUpdate?: (update: Uint8Array, receivedAt: number) => void;
+  /**
+   * Called after each sync step 2 or update has been applied to `doc`, with the time the
+   * message arrived (taken before applying it, so the client's own decoding is not included).
+   */
+  afterApply?: (receivedAt: number) => void;
   /** Called for every hocuspocus SyncStatus message (its per-update "applied" answer). */
   onSyncStatus?: (receivedAt: number) => void;
 }
@@ -228,6 +233,7 @@ export class RawClient {
     const update = decoding.readVarUint8Array(decoder);
     if (subtype === SyncMessageType.step2) {
       if (doc) Y.applyUpdate(doc, update, this);
+      this.options.afterApply?.(receivedAt);
       if (!this.isSynced) {
         this.isSynced = true;
         this.syncBytes = bytes;
@@ -240,6 +246,7 @@ export class RawClient {
     }
     if (subtype === SyncMessageType.update) {
       if (doc && this.applyIncoming) Y.applyUpdate(doc, update, this);
+      this.options.afterApply?.(receivedAt);
       this.options.onUpdate?.(update, receivedAt);
     }
   }

@@ -73,9 +73,30 @@ async function openItem(browser: Browser, baseUrl: string): Promise<Page> {
   await page.getByLabel("Adgangskode").fill("demo");
   await page.getByRole("button", { name: "Log ind" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  await page.goto(`${baseUrl}/items/bench-0`);
-  await page.locator(".ProseMirror p", { hasText: MARKER }).waitFor({ timeout: 30_000 });
+  await showItem(page, baseUrl, "bench-0");
   return page;
+}
+
+async function showItem(page: Page, baseUrl: string, itemId: string): Promise<void> {
+  await page.goto(`${baseUrl}/items/${itemId}`);
+  await page.locator(".ProseMirror p", { hasText: MARKER }).waitFor({ timeout: 30_000 });
+  await page.evaluate(PAGE_NAME_HELPER);
+}
+
+/** Puts the caret at the end of the marked paragraph and types a little, unmeasured. */
+async function placeCaret(page: Page): Promise<void> {
+  await page.locator(".ProseMirror p", { hasText: MARKER }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type("..", { delay: KEY_INTERVAL_MS });
+  await sleep(500);
+}
+
+async function typeKeys(page: Page, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press("x");
+    await sleep(KEY_INTERVAL_MS);
+  }
+  await sleep(1000);
 }
 
 export const browser: Scenario = {
@@ -92,18 +113,22 @@ export const browser: Scenario = {
     settings.log("browser: building the client");
     buildClient();
     const server = await RunningServer.start(definition, {
-      items: 1,
+      items: 2,
       extraArgs: [`--client-dir=${CLIENT_DIR}`],
     });
     let browserProcess: Browser | null = null;
     try {
-      const doc = new Y.Doc();
-      const seeder = await RawClient.connect(await server.target("item:bench-0"), { doc });
-      const paragraphs = agendaParagraphs(40);
-      appendParagraphs(doc, paragraphs);
-      await seeder.barrier();
-      await seeder.close();
-      const docChars = paragraphs.reduce((sum, p) => sum + p.length, 0);
+      const seed = async (docName: string, pages: number) => {
+        const doc = new Y.Doc();
+        const seeder = await RawClient.connect(await server.target(docName), { doc });
+        const paragraphs = agendaParagraphs(pages);
+        appendParagraphs(doc, paragraphs);
+        await seeder.barrier();
+        await seeder.close();
+        return paragraphs.reduce((sum, p) => sum + p.length, 0);
+      };
+      const docChars = await seed("item:bench-0", 40);
+      const smallDocChars = await seed("item:bench-1", 1);
 
       browserProcess = await chromium.launch({
         executablePath: CHROMIUM,
@@ -112,24 +137,22 @@ export const browser: Scenario = {
       const baseUrl = `http://127.0.0.1:${server.port}`;
       const typing = await openItem(browserProcess, baseUrl);
       const watching = await openItem(browserProcess, baseUrl);
-      await typing.locator(".ProseMirror p", { hasText: MARKER }).click();
-      await typing.keyboard.press("End");
-      await typing.keyboard.type("..", { delay: KEY_INTERVAL_MS });
-      await sleep(500);
-      for (const page of [typing, watching]) await page.evaluate(PAGE_NAME_HELPER);
+      await placeCaret(typing);
       await typing.evaluate(instrumentTypingPage);
       await watching.evaluate(instrumentWatchingPage, MARKER);
 
       settings.log(`browser: ${keystrokes} keystrokes`);
-      const run = await measured(server, async () => {
-        for (let i = 0; i < keystrokes; i++) {
-          await typing.keyboard.press("x");
-          await sleep(KEY_INTERVAL_MS);
-        }
-        await sleep(1000);
-      });
+      const run = await measured(server, () => typeKeys(typing, keystrokes));
       const typed = await typing.evaluate(readBench);
       const watched = await watching.evaluate(readBench);
+
+      // The same keystrokes in a one-page item: what the document's size costs the editor.
+      settings.log("browser: the same in a one-page item");
+      await showItem(typing, baseUrl, "bench-1");
+      await placeCaret(typing);
+      await typing.evaluate(instrumentTypingPage);
+      const smallRun = await measured(server, () => typeKeys(typing, keystrokes / 2));
+      const smallTyped = await typing.evaluate(readBench);
       const remote = watched.renders
         .slice(0, typed.keydowns.length)
         .map((renderedAt, i) => renderedAt - typed.keydowns[i]!);
@@ -146,6 +169,17 @@ export const browser: Scenario = {
             metrics: common,
           },
           run,
+        ),
+        withMeasurement(
+          {
+            scenario: "browser",
+            case: "keystroke → paint, 1-page item",
+            server: definition.id,
+            status: "ok",
+            latencyMs: summarize(smallTyped.paints),
+            metrics: { docChars: smallDocChars, keystrokes: smallTyped.keydowns.length },
+          },
+          smallRun,
         ),
         withMeasurement(
           {
