@@ -18,4 +18,20 @@ export async function placeCaret(
     position: where === "start" ? { x: 1, y: 4 } : { x: box.width - 1, y: box.height - 4 },
   });
   await page.keyboard.press(where === "start" ? "Home" : "End");
+  // On a loaded machine the editor may take a moment to take focus and adopt the browser's
+  // selection; typing before that would go nowhere. Wait until the caret is in this field.
+  await page.waitForFunction(
+    (name) => {
+      const selection = document.getSelection();
+      const node = selection?.anchorNode ?? null;
+      const element = node instanceof Element ? node : (node?.parentElement ?? null);
+      return (
+        document.activeElement?.classList.contains("ProseMirror") === true &&
+        element !== null &&
+        element.closest(`section[data-field="${name}"]`) !== null
+      );
+    },
+    field,
+    { timeout: 10_000 },
+  );
 }
