@@ -38,6 +38,7 @@ export const COLUMNS: Record<ScenarioId, Column[]> = {
     ...latency("latency"),
     { label: "updates/s", value: metric("updatesPerS"), digits: 0 },
     { label: "offered/s", value: metric("offeredUpdatesPerS"), digits: 0 },
+    { label: "server CPU µs/update", value: metric("cpuPerUpdateUs"), digits: 0 },
     ...server,
   ],
   manydocs: [
@@ -63,6 +64,7 @@ export const COLUMNS: Record<ScenarioId, Column[]> = {
     ...latency("to synced"),
     { label: "last ms", value: metric("lastSyncedMs"), digits: 0 },
     { label: "synced/s", value: metric("syncedPerS"), digits: 0 },
+    { label: "server CPU ms/join", value: metric("cpuPerJoinMs"), digits: 1 },
     ...server,
   ],
   durableack: [
@@ -102,6 +104,7 @@ export const HEADLINES: Record<ScenarioId, Headline[]> = {
   cowriting: [
     { label: "p99 latency", value: (r) => r.latencyMs?.p99, better: "lower" },
     { label: "updates/s", value: metric("updatesPerS"), better: "higher" },
+    { label: "server CPU/update", value: metric("cpuPerUpdateUs"), better: "lower" },
   ],
   manydocs: [
     { label: "memory/open doc", value: metric("perDocKb"), better: "lower" },
@@ -114,6 +117,7 @@ export const HEADLINES: Record<ScenarioId, Headline[]> = {
   joinstorm: [
     { label: "p50 to synced", value: (r) => r.latencyMs?.p50, better: "lower" },
     { label: "p99 to synced", value: (r) => r.latencyMs?.p99, better: "lower" },
+    { label: "server CPU/join", value: metric("cpuPerJoinMs"), better: "lower" },
     { label: "peak RSS", value: (r) => r.peakRssMb, better: "lower" },
   ],
   durableack: [

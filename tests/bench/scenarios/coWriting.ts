@@ -105,9 +105,13 @@ export const coWriting: Scenario = {
       const byClient = new Map(editors.map((editor) => [editor.doc.clientID, editor]));
       const state = { running: true };
       let delivered = 0;
+      let totalSent = 0;
       const pump = (editor: Editor) => {
         if (!state.running) return;
-        for (; editor.outstanding < WINDOW; editor.outstanding++) type(saturated, editor);
+        for (; editor.outstanding < WINDOW; editor.outstanding++) {
+          type(saturated, editor);
+          totalSent++;
+        }
       };
       const observer = await RawClient.connect(target, {
         onUpdate: (update, at) => {
@@ -149,6 +153,7 @@ export const coWriting: Scenario = {
               editors: editorCount,
               offeredUpdatesPerS: typed / pacedSeconds,
               updatesPerS: paced.received / (editorCount - 1) / pacedSeconds,
+              cpuPerUpdateUs: (pacedRun.serverCpuMs * 1000) / typed,
               missing: typed * (editorCount - 1) - paced.received,
             },
           },
@@ -165,6 +170,8 @@ export const coWriting: Scenario = {
               editors: editorCount,
               updatesPerS: count / (elapsed / 1000),
               deliveriesPerS: (count * editorCount) / (elapsed / 1000),
+              // Every keystroke sent is eventually delivered (the phase waits for the drain).
+              cpuPerUpdateUs: (saturationRun.serverCpuMs * 1000) / totalSent,
             },
           },
           saturationRun,

@@ -68,6 +68,7 @@ export const joinStorm: Scenario = {
               syncBytes,
               syncedPerS: times.length / (storm.wallMs / 1000),
               lastSyncedMs: latency?.max ?? null,
+              cpuPerJoinMs: storm.serverCpuMs / joiners,
               failed: failures.length,
             },
           },
