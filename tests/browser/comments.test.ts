@@ -64,9 +64,9 @@ describe("comments, redline and mentions in two browsers", () => {
     // B sees the highlight on exactly that sentence, and the thread beside the text.
     await expect.poll(() => highlighted(b.page), { timeout: 10_000 }).toEqual([SENTENCE]);
     const threadB = b.page.locator(".comment-thread").first();
-    expect(await threadB.textContent()).toContain(
-      "Kan vi få datoerne med? @Mads Lauridsen kan du tilføje dem?",
-    );
+    await expect
+      .poll(() => threadB.textContent())
+      .toContain("Kan vi få datoerne med? @Mads Lauridsen kan du tilføje dem?");
     await threadB.getByRole("button", { name: "Svar", exact: true }).click();
     await threadB.getByRole("combobox", { name: "Svar" }).fill("Ja, de kommer med.");
     await threadB.getByRole("button", { name: "Send svar" }).click();
@@ -78,7 +78,7 @@ describe("comments, redline and mentions in two browsers", () => {
     await threadA.getByRole("button", { name: "Markér som løst" }).click();
     await expect.poll(() => highlighted(b.page), { timeout: 10_000 }).toEqual([]);
     await b.page.getByText("Løste kommentarer (1)").waitFor();
-    expect(await highlighted(a.page)).toEqual([]);
+    await expect.poll(() => highlighted(a.page), { timeout: 10_000 }).toEqual([]);
 
     // B edits the sentence.
     await selectText(b.page, "baggrund", "milepæle");
@@ -128,8 +128,8 @@ describe("comments, redline and mentions in two browsers", () => {
     await expect
       .poll(() => fieldText(a.page, "sagsfremstilling"), { timeout: 10_000 })
       .toContain("professor Per Okkels som");
-    expect(await highlighted(a.page)).toEqual([phrase]);
-    expect(await highlighted(b.page)).toEqual([phrase]);
+    await expect.poll(() => highlighted(a.page), { timeout: 10_000 }).toEqual([phrase]);
+    await expect.poll(() => highlighted(b.page), { timeout: 10_000 }).toEqual([phrase]);
 
     // B deletes the commented words: the thread stays, marked as about deleted text.
     await selectText(b.page, "sagsfremstilling", phrase);
@@ -139,7 +139,7 @@ describe("comments, redline and mentions in two browsers", () => {
       await orphan.waitFor({ timeout: 10_000 });
       expect(await orphan.textContent()).toContain("Teksten er slettet");
       expect(await orphan.textContent()).toContain(phrase);
-      expect(await highlighted(page)).toEqual([]);
+      await expect.poll(() => highlighted(page), { timeout: 10_000 }).toEqual([]);
     }
     await Promise.all([a, b].map(({ context }) => context.close()));
   });
