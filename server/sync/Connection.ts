@@ -21,20 +21,26 @@ import {
   encodePermissionDenied,
   encodeSaved,
   encodeSyncStep1,
-  encodeSyncStep2,
 } from "./messages";
+import type { LargeSendQueue } from "./outbound";
+import { Outbound } from "./outbound";
 import * as Y from "yjs";
 
-/** The slice of a `ws` WebSocket that a connection uses; tests pass a fake. */
+/** What a connection needs of its websocket; the server adapts `ws`, tests pass a fake. */
 export interface SocketLike {
   readonly readyState: number;
   readonly bufferedAmount: number;
-  send(data: Uint8Array): void;
+  /** Writes one message; `written` is called once it has been handed to the network or failed. */
+  write(message: Outbound, written?: () => void): void;
   close(code: number, reason: string): void;
   terminate(): void;
 }
 
+/** Messages at least this large wait for a turn in the server's `LargeSendQueue`. */
+export const LARGE_MESSAGE_BYTES = 256 * 1024;
+
 const OPEN = 1;
+const KEEPALIVE = new Outbound(KEEPALIVE_MESSAGE);
 
 export interface ConnectionOptions {
   id: number;
@@ -44,6 +50,8 @@ export interface ConnectionOptions {
   access: Access;
   log: (message: string, context?: Record<string, unknown>) => void;
   onClose: (connection: Connection) => void;
+  /** Paces large messages across connections; without it they are written at once. */
+  largeSends?: LargeSendQueue;
 }
 
 export class Connection implements DocPeer {
@@ -63,6 +71,11 @@ export class Connection implements DocPeer {
   private extended = false;
   private warnedReadOnly = false;
   private sentSinceKeepalive = false;
+  /** Messages held back, in order, while a large message waits for its turn. */
+  private held: Outbound[] | null = null;
+  private heldBytes = 0;
+  /** Frees this connection's slot in the large-send queue; set while it holds one. */
+  private releaseLargeSend: (() => void) | null = null;
 
   constructor(options: ConnectionOptions) {
     this.options = options;
@@ -115,7 +128,7 @@ export class Connection implements DocPeer {
     if (this.closed) return;
     this.syncDoc = syncDoc;
     syncDoc.peers.add(this);
-    this.send(encodeSyncStep1(Y.encodeStateVector(syncDoc.doc)));
+    this.send(new Outbound(encodeSyncStep1(Y.encodeStateVector(syncDoc.doc))));
     const awareness = syncDoc.awarenessSnapshot();
     if (awareness) this.send(awareness);
     void this.drain();
@@ -130,22 +143,50 @@ export class Connection implements DocPeer {
     }
     this.access = access;
     this.warnedReadOnly = false;
-    if (this.extended) this.send(encodeAccess(access));
+    if (this.extended) this.send(new Outbound(encodeAccess(access)));
   }
 
-  send(message: Uint8Array): void {
+  /**
+   * Sends a message, in order with everything sent before. A large one waits for its turn in
+   * the server's large-send queue, and what is sent meanwhile waits behind it.
+   */
+  send(message: Outbound): void {
     if (this.closed || this.socket.readyState !== OPEN) return;
-    if (this.socket.bufferedAmount > Limits.maxBufferedBytes) {
+    if (this.socket.bufferedAmount + this.heldBytes > Limits.maxBufferedBytes) {
       this.close("overloaded", "client reads too slowly");
       return;
     }
     this.sentSinceKeepalive = true;
-    this.socket.send(message);
+    if (this.held) {
+      this.held.push(message);
+      this.heldBytes += message.byteLength;
+    } else if (message.byteLength >= LARGE_MESSAGE_BYTES && this.options.largeSends) {
+      this.held = [];
+      this.options.largeSends.enqueue((done) => this.writeLarge(message, done));
+    } else {
+      this.socket.write(message);
+    }
+  }
+
+  private writeLarge(message: Outbound, done: () => void): void {
+    const held = this.held ?? [];
+    this.held = null;
+    this.heldBytes = 0;
+    if (this.closed || this.socket.readyState !== OPEN) {
+      done();
+      return;
+    }
+    this.releaseLargeSend = done;
+    this.socket.write(message, () => {
+      this.releaseLargeSend = null;
+      done();
+    });
+    for (const next of held) this.send(next);
   }
 
   /** Called by the server's timer: y-websocket clients drop a connection silent for 30 s. */
   keepAlive(): void {
-    if (!this.sentSinceKeepalive) this.send(KEEPALIVE_MESSAGE);
+    if (!this.sentSinceKeepalive) this.send(KEEPALIVE);
     this.sentSinceKeepalive = false;
   }
 
@@ -176,6 +217,11 @@ export class Connection implements DocPeer {
   }
 
   private detach(): void {
+    this.held = null;
+    this.heldBytes = 0;
+    // The socket is going away; its write callback may come late or never.
+    this.releaseLargeSend?.();
+    this.releaseLargeSend = null;
     if (this.syncDoc) {
       this.syncDoc.peers.delete(this);
       this.syncDoc.removeAwareness(this.awarenessClients);
@@ -202,18 +248,16 @@ export class Connection implements DocPeer {
     try {
       const message = decodeClientMessage(data);
       switch (message.type) {
-        case "syncStep1": {
-          const update = await doc.encodeStateForClient(message.stateVector);
-          this.send(encodeSyncStep2(update));
+        case "syncStep1":
+          this.send(await doc.syncStep2For(message.stateVector));
           return;
-        }
         case "syncStep2":
         case "update":
           if (!canWriteDoc(this.access)) {
             // Never applied, stored or relayed. Tell the client once, in the standard way.
             if (!this.warnedReadOnly && !isEmptyUpdate(message.update)) {
               this.warnedReadOnly = true;
-              this.send(encodePermissionDenied("read-only"));
+              this.send(new Outbound(encodePermissionDenied("read-only")));
             }
             return;
           }
@@ -234,7 +278,7 @@ export class Connection implements DocPeer {
           this.optIn();
           // Everything this connection sent before is in the queue ahead of this point.
           await doc.whenPersisted();
-          this.send(encodeSaved(message.requestId));
+          this.send(new Outbound(encodeSaved(message.requestId)));
           return;
       }
     } catch (error) {
@@ -253,7 +297,7 @@ export class Connection implements DocPeer {
   private optIn(): void {
     if (this.extended) return;
     this.extended = true;
-    this.send(encodeAccess(this.access));
+    this.send(new Outbound(encodeAccess(this.access)));
   }
 }
 

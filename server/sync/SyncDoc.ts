@@ -23,7 +23,16 @@ import type { DocStore } from "../store";
 import type { BodyValidator } from "./bodyValidator";
 import { checkAwarenessUpdate } from "./checkAwarenessUpdate";
 import { isTextOnlyChange } from "./textOnlyChange";
-import { encodeAwareness, encodeUpdate } from "./messages";
+import { encodeAwareness, encodeSyncStep2, encodeUpdate } from "./messages";
+import { Outbound } from "./outbound";
+
+/** Below this, encoding the whole state per joiner is cheaper than keeping a shared copy. */
+const SHARED_STATE_MIN_BYTES = 64 * 1024;
+
+/** `[0]`: a state vector of no clients — a client that has nothing yet. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
+}
 
 /** Why a client update was refused; the connection closes with the matching code. */
 export class UpdateRejected extends Error {
@@ -42,7 +51,7 @@ export interface DocPeer {
   readonly userId: string;
   /** Awareness client ids this connection has announced; removed when it closes. */
   readonly awarenessClients: Set<number>;
-  send(message: Uint8Array): void;
+  send(message: Outbound): void;
   /** Called when the document can no longer be served (store failure). */
   fail(reason: "internalError"): void;
 }
@@ -87,6 +96,8 @@ export class SyncDoc {
   private queue: Queued[] = [];
   private flushScheduled = false;
   private flushChain: Promise<void> = Promise.resolve();
+  /** The sync step 2 of the whole state, shared by joiners while the document is unchanged. */
+  private fullState: Outbound | null = null;
   /** Set while a client update is applied: the doc's update events are collected here. */
   private capture: Uint8Array[] | null = null;
   private failed = false;
@@ -112,6 +123,7 @@ export class SyncDoc {
         )
       : null;
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      this.fullState = null;
       if (this.capture) this.capture.push(update);
       else this.enqueue(update, origin instanceof ClientOrigin ? origin.peer : null);
     });
@@ -128,7 +140,9 @@ export class SyncDoc {
           for (const client of added) owner.awarenessClients.add(client);
           for (const client of removed) owner.awarenessClients.delete(client);
         }
-        const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+        const message = new Outbound(
+          encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)),
+        );
         // Everyone, the sender included, as the reference server does.
         for (const peer of this.peers) peer.send(message);
       },
@@ -301,16 +315,29 @@ export class SyncDoc {
     await this.flushChain;
   }
 
-  /** The full state (or the part a client lacks), computed only from committed state. */
-  async encodeStateForClient(stateVector?: Uint8Array): Promise<Uint8Array> {
-    await this.whenSettled();
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  /**
+   * The sync step 2 answering a client's state vector: the part of the state it lacks, from
+   * committed state only. The whole state, which every fresh client asks for, is encoded once
+   * and shared until the document changes — a crowd joining a large document costs one encoding
+   * and one copy in memory, not one each.
+   */
+  async syncStep2For(stateVector: Uint8Array): Promise<Outbound> {
+    // Checked again after every wait: another connection may have written in between.
+    do await this.whenSettled();
+    while (this.queue.length > 0 || this.flushScheduled);
+    if (!isEmptyStateVector(stateVector)) {
+      return new Outbound(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    }
+    if (this.fullState) return this.fullState;
+    const message = new Outbound(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)));
+    if (message.byteLength >= SHARED_STATE_MIN_BYTES) this.fullState = message;
+    return message;
   }
 
-  awarenessSnapshot(): Uint8Array | null {
+  awarenessSnapshot(): Outbound | null {
     const clients = [...this.awareness.getStates().keys()];
     return clients.length > 0
-      ? encodeAwareness(encodeAwarenessUpdate(this.awareness, clients))
+      ? new Outbound(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)))
       : null;
   }
 
@@ -346,11 +373,23 @@ export class SyncDoc {
       return;
     }
     this.updatesSinceSnapshot += batch.length;
-    for (const { update, origin } of batch) {
-      const message = encodeUpdate(update);
-      for (const peer of this.peers) if (peer !== origin) peer.send(message);
-    }
+    this.broadcast(batch);
     if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) await this.compact();
+  }
+
+  /**
+   * Sends a committed batch to the document's connections as one update message, framed once.
+   * A peer whose own updates are all there is in the batch does not get them back; when several
+   * connections wrote in the same turn, everyone gets the merged update, their own part included
+   * (Yjs ignores what a client already has, and the reference server echoes every update).
+   */
+  private broadcast(batch: Queued[]): void {
+    const first = batch[0]!;
+    const soleOrigin = batch.every((entry) => entry.origin === first.origin) ? first.origin : null;
+    const update =
+      batch.length === 1 ? first.update : Y.mergeUpdates(batch.map((entry) => entry.update));
+    const message = new Outbound(encodeUpdate(update));
+    for (const peer of this.peers) if (peer !== soleOrigin) peer.send(message);
   }
 
   /** Replaces the update log by one snapshot of the current (committed) state. */

@@ -18,10 +18,49 @@ import type { Sessions } from "../auth/sessions";
 import type { SyncTokens } from "../auth/syncTokens";
 import type { BodyValidator } from "./bodyValidator";
 import { Connection } from "./Connection";
+import type { SocketLike } from "./Connection";
+import type { Outbound } from "./outbound";
+import { LargeSendQueue } from "./outbound";
 import { DocRegistry } from "./DocRegistry";
 import type { SyncDoc } from "./SyncDoc";
 
 export const SYNC_PATH = "/sync/";
+
+/** Large messages (whole documents for joiners) written at the same time, server-wide. */
+const LARGE_SEND_CONCURRENCY = 2;
+
+/**
+ * A `ws` WebSocket as a connection sees it. Messages are written as ready-made frames straight
+ * to the upgraded socket: `ws` writes its own frames (ping, close) synchronously on the same
+ * socket (compression is off), so the order on the wire is the order of the calls.
+ */
+class WsSocket implements SocketLike {
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly stream: Duplex,
+  ) {}
+
+  get readyState(): number {
+    return this.ws.readyState;
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
+
+  write(message: Outbound, written?: () => void): void {
+    if (written) this.stream.write(message.frame, () => written());
+    else this.stream.write(message.frame);
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+
+  terminate(): void {
+    this.ws.terminate();
+  }
+}
 
 export interface SyncServerOptions {
   store: Store;
@@ -43,6 +82,7 @@ export class SyncServer {
   private readonly sockets = new Map<Connection, WebSocket>();
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pingTimer: NodeJS.Timeout;
+  private readonly largeSends = new LargeSendQueue(LARGE_SEND_CONCURRENCY);
   private nextId = 1;
   private closing = false;
 
@@ -79,7 +119,7 @@ export class SyncServer {
       socket.destroy();
       return true;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, url));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket, req, url));
     return true;
   }
 
@@ -115,11 +155,12 @@ export class SyncServer {
     this.wss.close();
   }
 
-  private accept(ws: WebSocket, req: IncomingMessage, url: URL): void {
+  private accept(ws: WebSocket, stream: Duplex, req: IncomingMessage, url: URL): void {
     const docName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length));
     const connection = new Connection({
       id: this.nextId++,
-      socket: ws,
+      socket: new WsSocket(ws, stream),
+      largeSends: this.largeSends,
       docName,
       userId: "",
       access: "none",
