@@ -10,6 +10,8 @@ export interface Measured<T> {
   value: T;
   wallMs: number;
   serverCpuMs: number;
+  /** The part of `serverCpuMs` spent in the kernel (on loopback: TCP send and receive). */
+  serverSystemCpuMs: number;
   peakRssMb: number;
   /** Harness CPU time / wall time, in percent of one core. */
   harnessCpuPct: number;
@@ -31,6 +33,7 @@ export async function measured<T>(
     value,
     wallMs,
     serverCpuMs: cpuUs / 1000,
+    serverSystemCpuMs: (after.cpuSystemUs - before.cpuSystemUs) / 1000,
     peakRssMb: after.peakRssBytes / 2 ** 20,
     harnessCpuPct: ((harness.user + harness.system) / 1000 / wallMs) * 100,
   };

@@ -32,6 +32,7 @@ export const COLUMNS: Record<ScenarioId, Column[]> = {
     ...latency("latency"),
     { label: "deliveries/s", value: metric("deliveriesPerS"), digits: 0 },
     { label: "CPU µs/update/listener", value: metric("cpuPerUpdatePerListenerUs"), digits: 2 },
+    { label: "of it kernel %", value: metric("kernelCpuPct"), digits: 0 },
     ...server,
   ],
   cowriting: [

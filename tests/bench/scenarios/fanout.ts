@@ -86,6 +86,7 @@ async function runCase(
           updates,
           deliveriesPerS: recorder.received / (sendMs / 1000),
           cpuPerUpdatePerListenerUs: (measurement.serverCpuMs * 1000) / expected,
+          kernelCpuPct: (measurement.serverSystemCpuMs / measurement.serverCpuMs) * 100,
           missing: expected - recorder.received,
         },
       },
