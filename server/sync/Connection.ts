@@ -50,12 +50,18 @@ export class Connection implements DocPeer {
   readonly id: number;
   readonly docName: string;
   private user: string;
-  readonly awarenessClients = new Set<number>();
+  /** Allocated on the first awareness state: most connections of a thousand never send one. */
+  private awarenessIds: Set<number> | null = null;
   private readonly socket: SocketLike;
-  private readonly options: ConnectionOptions;
+  private readonly log: ConnectionOptions["log"];
+  private readonly onClose: ConnectionOptions["onClose"];
   private access: Access;
   private syncDoc: SyncDoc | null = null;
-  private queue: Uint8Array[] = [];
+  /**
+   * Messages waiting to be handled; null while there are none, because an emptied array keeps
+   * its backing store (about 150 bytes) for as long as an idle connection lives.
+   */
+  private queue: Uint8Array[] | null = null;
   private queuedBytes = 0;
   private processing = false;
   private closed = false;
@@ -65,12 +71,18 @@ export class Connection implements DocPeer {
   private sentSinceKeepalive = false;
 
   constructor(options: ConnectionOptions) {
-    this.options = options;
     this.id = options.id;
     this.socket = options.socket;
     this.docName = options.docName;
     this.user = options.userId;
     this.access = options.access;
+    // Not `options` itself: callers build it per connection, and only these two are needed.
+    this.log = options.log;
+    this.onClose = options.onClose;
+  }
+
+  get awarenessClients(): Set<number> {
+    return (this.awarenessIds ??= new Set());
   }
 
   get userId(): string {
@@ -98,14 +110,15 @@ export class Connection implements DocPeer {
   /** Called for every message from the socket, also before the document is loaded. */
   receive(data: Uint8Array): void {
     if (this.closed) return;
+    const queue = (this.queue ??= []);
     if (
-      this.queue.length >= Limits.maxQueuedMessages ||
+      queue.length >= Limits.maxQueuedMessages ||
       this.queuedBytes + data.byteLength > Limits.maxQueuedBytes
     ) {
       this.close("overloaded", "too many messages waiting");
       return;
     }
-    this.queue.push(data);
+    queue.push(data);
     this.queuedBytes += data.byteLength;
     if (this.syncDoc) void this.drain();
   }
@@ -149,6 +162,11 @@ export class Connection implements DocPeer {
     this.sentSinceKeepalive = false;
   }
 
+  /** `ws` reported a socket error; it closes the socket itself. */
+  logSocketError(error: Error): void {
+    this.log("websocket error", { connection: this.id, error: error.message });
+  }
+
   fail(reason: "internalError"): void {
     this.close(reason, "document unavailable");
   }
@@ -156,9 +174,9 @@ export class Connection implements DocPeer {
   close(code: CloseCodeName, detail?: string): void {
     if (this.closed) return;
     this.closed = true;
-    this.queue = [];
+    this.queue = null;
     this.queuedBytes = 0;
-    if (detail) this.options.log("closing connection", { connection: this.id, code, detail });
+    if (detail) this.log("closing connection", { connection: this.id, code, detail });
     try {
       this.socket.close(CloseCode[code], CloseReason[code]);
     } catch {
@@ -171,29 +189,30 @@ export class Connection implements DocPeer {
   handleSocketClosed(): void {
     if (this.closed) return;
     this.closed = true;
-    this.queue = [];
+    this.queue = null;
     this.detach();
   }
 
   private detach(): void {
     if (this.syncDoc) {
       this.syncDoc.peers.delete(this);
-      this.syncDoc.removeAwareness(this.awarenessClients);
+      if (this.awarenessIds) this.syncDoc.removeAwareness(this.awarenessIds);
     }
-    this.options.onClose(this);
+    this.onClose(this);
   }
 
   private async drain(): Promise<void> {
     if (this.processing) return;
     this.processing = true;
     try {
-      while (!this.closed && this.queue.length > 0) {
+      while (!this.closed && this.queue && this.queue.length > 0) {
         const data = this.queue.shift()!;
         this.queuedBytes -= data.byteLength;
         await this.handle(data);
       }
     } finally {
       this.processing = false;
+      if (this.queue?.length === 0) this.queue = null;
     }
   }
 
@@ -241,7 +260,7 @@ export class Connection implements DocPeer {
       if (error instanceof ProtocolError) this.close("badMessage", error.message);
       else if (error instanceof UpdateRejected) this.close(error.code, error.message);
       else {
-        this.options.log("unexpected error handling a message", {
+        this.log("unexpected error handling a message", {
           connection: this.id,
           error: (error as Error).stack ?? String(error),
         });

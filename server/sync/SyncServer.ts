@@ -7,8 +7,8 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocketServer } from "ws";
-import type { WebSocket } from "ws";
+import { WebSocket, WebSocketServer } from "ws";
+import type { Server as WsServer } from "ws";
 import type { DocKind, DocName } from "../../shared/docName";
 import { parseDocName } from "../../shared/docName";
 import type { Access } from "../../shared/permissions";
@@ -36,12 +36,48 @@ export interface SyncServerOptions {
   log: (message: string, context?: Record<string, unknown>) => void;
 }
 
+/**
+ * A server-side socket that knows its connection, so one set of listener functions serves every
+ * socket (a set of closures per socket cost about a third of an idle connection's memory).
+ */
+class SyncSocket extends WebSocket {
+  connection: Connection | null = null;
+  /** Answered the last ping (or just opened); cleared when the next ping goes out. */
+  alive = true;
+}
+
+// The listeners `ws` calls with the socket as `this` (typed as a plain WebSocket by @types/ws).
+const socketOf = (ws: WebSocket) => ws as SyncSocket;
+
+function onSocketMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
+  const connection = socketOf(this).connection;
+  if (!isBinary) {
+    connection?.close("badMessage", "text frame");
+    return;
+  }
+  connection?.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+}
+
+function onSocketPong(this: WebSocket): void {
+  socketOf(this).alive = true;
+}
+
+function onSocketClose(this: WebSocket): void {
+  socketOf(this).connection?.handleSocketClosed();
+}
+
+function onSocketError(this: WebSocket, error: Error): void {
+  // `ws` closes the socket itself (1009 for oversized messages, 1002 for bad framing).
+  socketOf(this).connection?.logSocketError(error);
+}
+
 export class SyncServer {
   readonly registry: DocRegistry;
-  private readonly wss: WebSocketServer;
-  private readonly connections = new Set<Connection>();
-  private readonly sockets = new Map<Connection, WebSocket>();
-  private readonly alive = new WeakSet<WebSocket>();
+  private readonly wss: WsServer<typeof SyncSocket>;
+  /** Every open connection and its socket (for the heartbeat and permission changes). */
+  private readonly connections = new Map<Connection, SyncSocket>();
+  /** Shared by every connection instead of a closure each. */
+  private readonly forgetConnection = (connection: Connection) => this.forget(connection);
   private readonly pingTimer: NodeJS.Timeout;
   private nextId = 1;
   private closing = false;
@@ -63,6 +99,10 @@ export class SyncServer {
       noServer: true,
       maxPayload: Limits.maxMessageBytes,
       perMessageDeflate: false,
+      WebSocket: SyncSocket,
+      // We track connections ourselves; ws's own tracking would add a set entry and a close
+      // listener per socket.
+      clientTracking: false,
     });
     this.pingTimer = setInterval(
       () => this.heartbeat(),
@@ -91,7 +131,7 @@ export class SyncServer {
   async refreshAccess(docName: string): Promise<void> {
     const doc = parseDocName(docName);
     if (!doc) return;
-    for (const connection of [...this.connections]) {
+    for (const connection of [...this.connections.keys()]) {
       if (connection.docName !== docName) continue;
       const user = await this.options.store.users.getUser(connection.userId);
       connection.setAccess(user && user.active ? await this.options.accessFor(user, doc) : "none");
@@ -101,7 +141,7 @@ export class SyncServer {
   /** Re-decides access for every open connection of one person (role change, deactivation). */
   async refreshAccessForUser(userId: string): Promise<void> {
     const names = new Set<string>();
-    for (const connection of this.connections)
+    for (const connection of this.connections.keys())
       if (connection.userId === userId) names.add(connection.docName);
     for (const name of names) await this.refreshAccess(name);
   }
@@ -111,11 +151,11 @@ export class SyncServer {
     this.closing = true;
     clearInterval(this.pingTimer);
     await this.registry.closeAll();
-    for (const connection of [...this.connections]) connection.close("serverShutdown");
+    for (const connection of [...this.connections.keys()]) connection.close("serverShutdown");
     this.wss.close();
   }
 
-  private accept(ws: WebSocket, req: IncomingMessage, url: URL): void {
+  private accept(ws: SyncSocket, req: IncomingMessage, url: URL): void {
     const docName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length));
     const connection = new Connection({
       id: this.nextId++,
@@ -124,24 +164,14 @@ export class SyncServer {
       userId: "",
       access: "none",
       log: this.options.log,
-      onClose: (closed) => this.forget(closed),
+      onClose: this.forgetConnection,
     });
-    this.connections.add(connection);
-    this.sockets.set(connection, ws);
-    this.alive.add(ws);
-    ws.on("message", (data: Buffer, isBinary: boolean) => {
-      if (!isBinary) {
-        connection.close("badMessage", "text frame");
-        return;
-      }
-      connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-    });
-    ws.on("pong", () => this.alive.add(ws));
-    ws.on("close", () => connection.handleSocketClosed());
-    ws.on("error", (error) => {
-      // `ws` closes the socket itself (1009 for oversized messages, 1002 for bad framing).
-      this.options.log("websocket error", { connection: connection.id, error: error.message });
-    });
+    ws.connection = connection;
+    this.connections.set(connection, ws);
+    ws.on("message", onSocketMessage);
+    ws.on("pong", onSocketPong);
+    ws.on("close", onSocketClose);
+    ws.on("error", onSocketError);
     void this.open(connection, docName, req, url.searchParams.get("token")).catch(
       (error: unknown) => {
         this.options.log("could not open document", {
@@ -207,18 +237,17 @@ export class SyncServer {
 
   private forget(connection: Connection): void {
     this.connections.delete(connection);
-    this.sockets.delete(connection);
     const doc: SyncDoc | null = connection.document;
     if (doc) this.registry.release(doc);
   }
 
   private heartbeat(): void {
-    for (const [connection, ws] of this.sockets) {
-      if (!this.alive.has(ws)) {
+    for (const [connection, ws] of this.connections) {
+      if (!ws.alive) {
         ws.terminate();
         continue;
       }
-      this.alive.delete(ws);
+      ws.alive = false;
       ws.ping();
       connection.keepAlive();
     }
