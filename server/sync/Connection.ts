@@ -58,12 +58,19 @@ export class Connection implements DocPeer {
   readonly id: number;
   readonly docName: string;
   private user: string;
-  readonly awarenessClients = new Set<number>();
+  /** Allocated on the first awareness state: most connections of a thousand never send one. */
+  private awarenessIds: Set<number> | null = null;
   private readonly socket: SocketLike;
-  private readonly options: ConnectionOptions;
+  private readonly log: ConnectionOptions["log"];
+  private readonly onClose: ConnectionOptions["onClose"];
+  private readonly largeSends: LargeSendQueue | null;
   private access: Access;
   private syncDoc: SyncDoc | null = null;
-  private queue: Uint8Array[] = [];
+  /**
+   * Messages waiting to be handled; null while there are none, because an emptied array keeps
+   * its backing store (about 150 bytes) for as long as an idle connection lives.
+   */
+  private queue: Uint8Array[] | null = null;
   private queuedBytes = 0;
   private processing = false;
   private closed = false;
@@ -78,12 +85,19 @@ export class Connection implements DocPeer {
   private releaseLargeSend: (() => void) | null = null;
 
   constructor(options: ConnectionOptions) {
-    this.options = options;
     this.id = options.id;
     this.socket = options.socket;
     this.docName = options.docName;
     this.user = options.userId;
     this.access = options.access;
+    // Not `options` itself: callers build it per connection, and only these are needed.
+    this.log = options.log;
+    this.onClose = options.onClose;
+    this.largeSends = options.largeSends ?? null;
+  }
+
+  get awarenessClients(): Set<number> {
+    return (this.awarenessIds ??= new Set());
   }
 
   get userId(): string {
@@ -111,14 +125,15 @@ export class Connection implements DocPeer {
   /** Called for every message from the socket, also before the document is loaded. */
   receive(data: Uint8Array): void {
     if (this.closed) return;
+    const queue = (this.queue ??= []);
     if (
-      this.queue.length >= Limits.maxQueuedMessages ||
+      queue.length >= Limits.maxQueuedMessages ||
       this.queuedBytes + data.byteLength > Limits.maxQueuedBytes
     ) {
       this.close("overloaded", "too many messages waiting");
       return;
     }
-    this.queue.push(data);
+    queue.push(data);
     this.queuedBytes += data.byteLength;
     if (this.syncDoc) void this.drain();
   }
@@ -160,9 +175,9 @@ export class Connection implements DocPeer {
     if (this.held) {
       this.held.push(message);
       this.heldBytes += message.byteLength;
-    } else if (message.byteLength >= LARGE_MESSAGE_BYTES && this.options.largeSends) {
+    } else if (message.byteLength >= LARGE_MESSAGE_BYTES && this.largeSends) {
       this.held = [];
-      this.options.largeSends.enqueue((done) => this.writeLarge(message, done));
+      this.largeSends.enqueue((done) => this.writeLarge(message, done));
     } else {
       this.socket.write(message);
     }
@@ -190,6 +205,11 @@ export class Connection implements DocPeer {
     this.sentSinceKeepalive = false;
   }
 
+  /** `ws` reported a socket error; it closes the socket itself. */
+  logSocketError(error: Error): void {
+    this.log("websocket error", { connection: this.id, error: error.message });
+  }
+
   fail(reason: "internalError"): void {
     this.close(reason, "document unavailable");
   }
@@ -197,9 +217,9 @@ export class Connection implements DocPeer {
   close(code: CloseCodeName, detail?: string): void {
     if (this.closed) return;
     this.closed = true;
-    this.queue = [];
+    this.queue = null;
     this.queuedBytes = 0;
-    if (detail) this.options.log("closing connection", { connection: this.id, code, detail });
+    if (detail) this.log("closing connection", { connection: this.id, code, detail });
     try {
       this.socket.close(CloseCode[code], CloseReason[code]);
     } catch {
@@ -212,7 +232,7 @@ export class Connection implements DocPeer {
   handleSocketClosed(): void {
     if (this.closed) return;
     this.closed = true;
-    this.queue = [];
+    this.queue = null;
     this.detach();
   }
 
@@ -224,22 +244,23 @@ export class Connection implements DocPeer {
     this.releaseLargeSend = null;
     if (this.syncDoc) {
       this.syncDoc.peers.delete(this);
-      this.syncDoc.removeAwareness(this.awarenessClients);
+      if (this.awarenessIds) this.syncDoc.removeAwareness(this.awarenessIds);
     }
-    this.options.onClose(this);
+    this.onClose(this);
   }
 
   private async drain(): Promise<void> {
     if (this.processing) return;
     this.processing = true;
     try {
-      while (!this.closed && this.queue.length > 0) {
+      while (!this.closed && this.queue && this.queue.length > 0) {
         const data = this.queue.shift()!;
         this.queuedBytes -= data.byteLength;
         await this.handle(data);
       }
     } finally {
       this.processing = false;
+      if (this.queue?.length === 0) this.queue = null;
     }
   }
 
@@ -285,7 +306,7 @@ export class Connection implements DocPeer {
       if (error instanceof ProtocolError) this.close("badMessage", error.message);
       else if (error instanceof UpdateRejected) this.close(error.code, error.message);
       else {
-        this.options.log("unexpected error handling a message", {
+        this.log("unexpected error handling a message", {
           connection: this.id,
           error: (error as Error).stack ?? String(error),
         });

@@ -7,8 +7,8 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocketServer } from "ws";
-import type { WebSocket } from "ws";
+import { WebSocket, WebSocketServer } from "ws";
+import type { Server as WsServer } from "ws";
 import type { DocKind, DocName } from "../../shared/docName";
 import { parseDocName } from "../../shared/docName";
 import type { Access } from "../../shared/permissions";
@@ -29,39 +29,6 @@ export const SYNC_PATH = "/sync/";
 /** Large messages (whole documents for joiners) written at the same time, server-wide. */
 const LARGE_SEND_CONCURRENCY = 2;
 
-/**
- * A `ws` WebSocket as a connection sees it. Messages are written as ready-made frames straight
- * to the upgraded socket: `ws` writes its own frames (ping, close) synchronously on the same
- * socket (compression is off), so the order on the wire is the order of the calls.
- */
-class WsSocket implements SocketLike {
-  constructor(
-    private readonly ws: WebSocket,
-    private readonly stream: Duplex,
-  ) {}
-
-  get readyState(): number {
-    return this.ws.readyState;
-  }
-
-  get bufferedAmount(): number {
-    return this.ws.bufferedAmount;
-  }
-
-  write(message: Outbound, written?: () => void): void {
-    if (written) this.stream.write(message.frame, () => written());
-    else this.stream.write(message.frame);
-  }
-
-  close(code: number, reason: string): void {
-    this.ws.close(code, reason);
-  }
-
-  terminate(): void {
-    this.ws.terminate();
-  }
-}
-
 export interface SyncServerOptions {
   store: Store;
   sessions: Sessions;
@@ -75,12 +42,60 @@ export interface SyncServerOptions {
   log: (message: string, context?: Record<string, unknown>) => void;
 }
 
+/**
+ * A server-side socket that knows its connection, so one set of listener functions serves every
+ * socket (a set of closures per socket cost about a third of an idle connection's memory).
+ *
+ * It is also what the connection writes to: messages go as ready-made frames (framed once per
+ * broadcast) straight to the upgraded stream. `ws` writes its own frames (ping, close)
+ * synchronously to the same stream (compression is off), so the order on the wire is the order
+ * of the calls.
+ */
+class SyncSocket extends WebSocket implements SocketLike {
+  connection: Connection | null = null;
+  /** Answered the last ping (or just opened); cleared when the next ping goes out. */
+  alive = true;
+  /** The upgraded TCP stream under this websocket. */
+  stream: Duplex | null = null;
+
+  write(message: Outbound, written?: () => void): void {
+    if (written) this.stream!.write(message.frame, () => written());
+    else this.stream!.write(message.frame);
+  }
+}
+
+// The listeners `ws` calls with the socket as `this` (typed as a plain WebSocket by @types/ws).
+const socketOf = (ws: WebSocket) => ws as SyncSocket;
+
+function onSocketMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
+  const connection = socketOf(this).connection;
+  if (!isBinary) {
+    connection?.close("badMessage", "text frame");
+    return;
+  }
+  connection?.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+}
+
+function onSocketPong(this: WebSocket): void {
+  socketOf(this).alive = true;
+}
+
+function onSocketClose(this: WebSocket): void {
+  socketOf(this).connection?.handleSocketClosed();
+}
+
+function onSocketError(this: WebSocket, error: Error): void {
+  // `ws` closes the socket itself (1009 for oversized messages, 1002 for bad framing).
+  socketOf(this).connection?.logSocketError(error);
+}
+
 export class SyncServer {
   readonly registry: DocRegistry;
-  private readonly wss: WebSocketServer;
-  private readonly connections = new Set<Connection>();
-  private readonly sockets = new Map<Connection, WebSocket>();
-  private readonly alive = new WeakSet<WebSocket>();
+  private readonly wss: WsServer<typeof SyncSocket>;
+  /** Every open connection and its socket (for the heartbeat and permission changes). */
+  private readonly connections = new Map<Connection, SyncSocket>();
+  /** Shared by every connection instead of a closure each. */
+  private readonly forgetConnection = (connection: Connection) => this.forget(connection);
   private readonly pingTimer: NodeJS.Timeout;
   private readonly largeSends = new LargeSendQueue(LARGE_SEND_CONCURRENCY);
   private nextId = 1;
@@ -103,6 +118,10 @@ export class SyncServer {
       noServer: true,
       maxPayload: Limits.maxMessageBytes,
       perMessageDeflate: false,
+      WebSocket: SyncSocket,
+      // We track connections ourselves; ws's own tracking would add a set entry and a close
+      // listener per socket.
+      clientTracking: false,
     });
     this.pingTimer = setInterval(
       () => this.heartbeat(),
@@ -131,7 +150,7 @@ export class SyncServer {
   async refreshAccess(docName: string): Promise<void> {
     const doc = parseDocName(docName);
     if (!doc) return;
-    for (const connection of [...this.connections]) {
+    for (const connection of [...this.connections.keys()]) {
       if (connection.docName !== docName) continue;
       const user = await this.options.store.users.getUser(connection.userId);
       connection.setAccess(user && user.active ? await this.options.accessFor(user, doc) : "none");
@@ -141,7 +160,7 @@ export class SyncServer {
   /** Re-decides access for every open connection of one person (role change, deactivation). */
   async refreshAccessForUser(userId: string): Promise<void> {
     const names = new Set<string>();
-    for (const connection of this.connections)
+    for (const connection of this.connections.keys())
       if (connection.userId === userId) names.add(connection.docName);
     for (const name of names) await this.refreshAccess(name);
   }
@@ -151,38 +170,29 @@ export class SyncServer {
     this.closing = true;
     clearInterval(this.pingTimer);
     await this.registry.closeAll();
-    for (const connection of [...this.connections]) connection.close("serverShutdown");
+    for (const connection of [...this.connections.keys()]) connection.close("serverShutdown");
     this.wss.close();
   }
 
-  private accept(ws: WebSocket, stream: Duplex, req: IncomingMessage, url: URL): void {
+  private accept(ws: SyncSocket, stream: Duplex, req: IncomingMessage, url: URL): void {
     const docName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length));
+    ws.stream = stream;
     const connection = new Connection({
       id: this.nextId++,
-      socket: new WsSocket(ws, stream),
+      socket: ws,
       largeSends: this.largeSends,
       docName,
       userId: "",
       access: "none",
       log: this.options.log,
-      onClose: (closed) => this.forget(closed),
+      onClose: this.forgetConnection,
     });
-    this.connections.add(connection);
-    this.sockets.set(connection, ws);
-    this.alive.add(ws);
-    ws.on("message", (data: Buffer, isBinary: boolean) => {
-      if (!isBinary) {
-        connection.close("badMessage", "text frame");
-        return;
-      }
-      connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-    });
-    ws.on("pong", () => this.alive.add(ws));
-    ws.on("close", () => connection.handleSocketClosed());
-    ws.on("error", (error) => {
-      // `ws` closes the socket itself (1009 for oversized messages, 1002 for bad framing).
-      this.options.log("websocket error", { connection: connection.id, error: error.message });
-    });
+    ws.connection = connection;
+    this.connections.set(connection, ws);
+    ws.on("message", onSocketMessage);
+    ws.on("pong", onSocketPong);
+    ws.on("close", onSocketClose);
+    ws.on("error", onSocketError);
     void this.open(connection, docName, req, url.searchParams.get("token")).catch(
       (error: unknown) => {
         this.options.log("could not open document", {
@@ -248,18 +258,17 @@ export class SyncServer {
 
   private forget(connection: Connection): void {
     this.connections.delete(connection);
-    this.sockets.delete(connection);
     const doc: SyncDoc | null = connection.document;
     if (doc) this.registry.release(doc);
   }
 
   private heartbeat(): void {
-    for (const [connection, ws] of this.sockets) {
-      if (!this.alive.has(ws)) {
+    for (const [connection, ws] of this.connections) {
+      if (!ws.alive) {
         ws.terminate();
         continue;
       }
-      this.alive.delete(ws);
+      ws.alive = false;
       ws.ping();
       connection.keepAlive();
     }

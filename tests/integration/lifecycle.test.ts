@@ -1,6 +1,7 @@
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { afterEach, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { DEMO_ITEM_ID } from "../../server/seed/seedDemo";
 import { MessageType, SyncMessageType } from "../../shared/protocol";
 import { openRaw } from "./helpers/rawSocket";
@@ -31,6 +32,26 @@ describe("document lifecycle", () => {
     await waitFor(() => raw.messages.length >= greeting + 2, { message: "keep-alive messages" });
     expect(raw.messages.at(-1)![0]).toBe(MessageType.awareness);
     raw.ws.close();
+  });
+
+  it("terminates a connection that stops answering pings, and keeps one that answers", async () => {
+    server = await startTestServer({ pingIntervalMs: 100 });
+    const session = await login(server.url, "sekretariat@demo.dk");
+    const url = `${server.url.replace("http", "ws")}/sync/${DOC}?token=${await session.syncToken(DOC)}`;
+    const answering = openRaw(url);
+    const silent = openRaw(url, { autoPong: false });
+    let pingsAnswered = 0;
+    answering.ws.on("ping", () => (pingsAnswered += 1));
+    await Promise.all([answering.opened, silent.opened]);
+
+    await waitFor(() => silent.ws.readyState === WebSocket.CLOSED, { message: "silent one gone" });
+    // Terminated without a close frame: the client sees 1006.
+    expect((await silent.closed).code).toBe(1006);
+    // Several more ping rounds: the one that answers stays.
+    await waitFor(() => pingsAnswered >= 5, { message: "five pings answered" });
+    expect(answering.ws.readyState).toBe(WebSocket.OPEN);
+    expect(server.sync.connectionCount).toBe(1);
+    answering.ws.close();
   });
 
   it("loads a document once for many concurrent joins, and queues what arrives during the load", async () => {

@@ -1,4 +1,5 @@
 import { WebSocket } from "ws";
+import type { ClientOptions } from "ws";
 
 /** A bare websocket for sending exactly the bytes a test wants, and seeing how the server closes. */
 export interface RawSocket {
@@ -9,8 +10,8 @@ export interface RawSocket {
   send(data: Uint8Array | string): void;
 }
 
-export function openRaw(url: string): RawSocket {
-  const ws = new WebSocket(url);
+export function openRaw(url: string, options?: ClientOptions): RawSocket {
+  const ws = new WebSocket(url, options);
   const messages: Uint8Array[] = [];
   ws.on("message", (data: Buffer) => messages.push(new Uint8Array(data)));
   ws.on("error", () => undefined);
