@@ -10,6 +10,15 @@ import type { ChildStats, ControlCommand, ControlMessage, ControlRequest } from 
 const serversDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(serversDir, "../../..");
 
+/**
+ * Extra Node options for every server child, from `BENCH_SERVER_EXEC_ARGV` (space-separated),
+ * e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the servers under test. Profiles are
+ * written when a child exits normally (a graceful stop), not after SIGKILL.
+ */
+function extraExecArgv(): string[] {
+  return (process.env.BENCH_SERVER_EXEC_ARGV ?? "").split(" ").filter((arg) => arg.length > 0);
+}
+
 /** Children still running; killed if the harness exits without stopping them. */
 const live = new Set<ChildProcess>();
 process.on("exit", () => {
@@ -75,7 +84,7 @@ export class ServerProcess {
   ): Promise<ServerProcess> {
     const child = fork(path.join(serversDir, launcher), [`--port=${port}`, ...args], {
       cwd: repoRoot,
-      execArgv: ["--import", "tsx", "--expose-gc"],
+      execArgv: ["--import", "tsx", "--expose-gc", ...extraExecArgv()],
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       env: { ...process.env, ...env },
     });
