@@ -95,6 +95,12 @@ export class SyncDoc {
   private readonly scopedRoots = new Set<string>();
   /** Yjs client ids whose writer has been recorded. */
   private readonly knownWriters = new Set<number>();
+  /**
+   * The stored snapshot the document was loaded from, while the document still holds exactly
+   * that state (any change clears it): a client that has nothing gets these bytes as they are,
+   * instead of a fresh encoding of the whole document.
+   */
+  private loadedSnapshot: Uint8Array | null = null;
 
   constructor(options: SyncDocOptions) {
     this.options = options;
@@ -111,10 +117,7 @@ export class SyncDoc {
           { trackedOrigins: new Set([ClientOrigin]), captureTimeout: 0, doc: this.doc },
         )
       : null;
-    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      if (this.capture) this.capture.push(update);
-      else this.enqueue(update, origin instanceof ClientOrigin ? origin.peer : null);
-    });
+    this.doc.on("update", this.onDocUpdate);
     this.awareness.on(
       "update",
       (
@@ -135,28 +138,53 @@ export class SyncDoc {
     );
   }
 
+  /** Every change to the doc: collected while a client update is checked, else queued. */
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.loadedSnapshot = null;
+    if (this.capture) this.capture.push(update);
+    else this.enqueue(update, origin instanceof ClientOrigin ? origin.peer : null);
+  };
+
   /** Loads the stored state, and compacts the log if it is long. */
   async load(): Promise<boolean> {
     const stored = await this.store.loadDoc(this.name);
     if (!stored) return false;
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    // One transaction, update by update: Y.mergeUpdates grows quadratically with a long log.
-    this.capture = [];
-    this.doc.transact(() => {
-      for (const part of parts) Y.applyUpdate(this.doc, part);
-    }, this);
-    this.capture = null;
+    // Without an update listener Yjs does not encode the loaded state as one more update (a
+    // third of a long document's load), which would only be thrown away: it is stored already.
+    this.doc.off("update", this.onDocUpdate);
+    try {
+      // One transaction, update by update: Y.mergeUpdates grows quadratically with a long log.
+      this.doc.transact(() => {
+        for (const part of parts) Y.applyUpdate(this.doc, part);
+      }, this);
+    } finally {
+      this.doc.on("update", this.onDocUpdate);
+    }
+    this.loadedSnapshot = stored.updates.length === 0 ? stored.snapshot : null;
     this.lastSeq = stored.lastSeq;
     this.storedBytes = stored.bytes;
     this.updatesSinceSnapshot = stored.updates.length;
     this.undoManager?.clear();
-    if (this.validator) {
-      const problem = this.validator.check(this.doc);
-      if (problem)
-        this.options.log("stored document does not match its schema", { doc: this.name, problem });
-    }
+    this.checkStoredBodyLater();
     if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) await this.compact();
     return true;
+  }
+
+  /**
+   * Logs if the stored document does not match its schema. Every stored update passed the
+   * check as it was written, so this only reports damage (or a schema change) and never
+   * refuses anything: it runs after the first client has been served, not before.
+   */
+  private checkStoredBodyLater(): void {
+    const validator = this.validator;
+    if (!validator) return;
+    setImmediate(() => {
+      if (this.destroyed) return;
+      const problem = validator.check(this.doc);
+      if (problem)
+        this.options.log("stored document does not match its schema", { doc: this.name, problem });
+    });
   }
 
   get isIdle(): boolean {
@@ -304,6 +332,7 @@ export class SyncDoc {
   /** The full state (or the part a client lacks), computed only from committed state. */
   async encodeStateForClient(stateVector?: Uint8Array): Promise<Uint8Array> {
     await this.whenSettled();
+    if (this.loadedSnapshot && hasNothing(stateVector)) return this.loadedSnapshot;
     return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
 
@@ -373,4 +402,9 @@ export class SyncDoc {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** Whether a client's state vector says it holds nothing of the document (a fresh joiner). */
+function hasNothing(stateVector: Uint8Array | undefined): boolean {
+  return stateVector === undefined || Y.decodeStateVector(stateVector).size === 0;
 }
