@@ -122,11 +122,7 @@ export class SyncDoc {
           { trackedOrigins: new Set([ClientOrigin]), captureTimeout: 0, doc: this.doc },
         )
       : null;
-    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      this.fullState = null;
-      if (this.capture) this.capture.push(update);
-      else this.enqueue(update, origin instanceof ClientOrigin ? origin.peer : null);
-    });
+    this.doc.on("update", this.onDocUpdate);
     this.awareness.on(
       "update",
       (
@@ -149,28 +145,55 @@ export class SyncDoc {
     );
   }
 
+  /** Every change to the doc: collected while a client update is checked, else queued. */
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullState = null;
+    if (this.capture) this.capture.push(update);
+    else this.enqueue(update, origin instanceof ClientOrigin ? origin.peer : null);
+  };
+
   /** Loads the stored state, and compacts the log if it is long. */
   async load(): Promise<boolean> {
     const stored = await this.store.loadDoc(this.name);
     if (!stored) return false;
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    // One transaction, update by update: Y.mergeUpdates grows quadratically with a long log.
-    this.capture = [];
-    this.doc.transact(() => {
-      for (const part of parts) Y.applyUpdate(this.doc, part);
-    }, this);
-    this.capture = null;
+    // Without an update listener Yjs does not encode the loaded state as one more update (a
+    // third of a long document's load), which would only be thrown away: it is stored already.
+    this.doc.off("update", this.onDocUpdate);
+    try {
+      // One transaction, update by update: Y.mergeUpdates grows quadratically with a long log.
+      this.doc.transact(() => {
+        for (const part of parts) Y.applyUpdate(this.doc, part);
+      }, this);
+    } finally {
+      this.doc.on("update", this.onDocUpdate);
+    }
+    // Loaded from a snapshot alone, the document is exactly those bytes: joiners get them as
+    // they are, with no encoding of the whole document.
+    if (stored.snapshot && stored.updates.length === 0) this.shareFullState(stored.snapshot);
     this.lastSeq = stored.lastSeq;
     this.storedBytes = stored.bytes;
     this.updatesSinceSnapshot = stored.updates.length;
     this.undoManager?.clear();
-    if (this.validator) {
-      const problem = this.validator.check(this.doc);
-      if (problem)
-        this.options.log("stored document does not match its schema", { doc: this.name, problem });
-    }
+    this.checkStoredBodyLater();
     if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) await this.compact();
     return true;
+  }
+
+  /**
+   * Logs if the stored document does not match its schema. Every stored update passed the
+   * check as it was written, so this only reports damage (or a schema change) and never
+   * refuses anything: it runs after the first client has been served, not before.
+   */
+  private checkStoredBodyLater(): void {
+    const validator = this.validator;
+    if (!validator) return;
+    setImmediate(() => {
+      if (this.destroyed) return;
+      const problem = validator.check(this.doc);
+      if (problem)
+        this.options.log("stored document does not match its schema", { doc: this.name, problem });
+    });
   }
 
   get isIdle(): boolean {
@@ -328,9 +351,13 @@ export class SyncDoc {
     if (!isEmptyStateVector(stateVector)) {
       return new Outbound(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
     }
-    if (this.fullState) return this.fullState;
-    const message = new Outbound(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)));
-    if (message.byteLength >= SHARED_STATE_MIN_BYTES) this.fullState = message;
+    return this.fullState ?? this.shareFullState(Y.encodeStateAsUpdate(this.doc));
+  }
+
+  /** The sync step 2 of the whole state, kept for the next joiners if it is large. */
+  private shareFullState(state: Uint8Array): Outbound {
+    const message = new Outbound(encodeSyncStep2(state));
+    this.fullState = message.byteLength >= SHARED_STATE_MIN_BYTES ? message : null;
     return message;
   }
 
