@@ -143,10 +143,16 @@ export class Connection implements DocPeer {
     if (this.closed) return;
     this.syncDoc = syncDoc;
     syncDoc.peers.add(this);
-    this.send(new Outbound(encodeSyncStep1(Y.encodeStateVector(syncDoc.doc))));
+    // A large document may still be decoding: its state vector is known once it is done.
+    if (syncDoc.isReady) this.sendSyncStep1(syncDoc);
+    else void syncDoc.ready().then(() => this.sendSyncStep1(syncDoc));
     const awareness = syncDoc.awarenessSnapshot();
     if (awareness) this.send(awareness);
     void this.drain();
+  }
+
+  private sendSyncStep1(syncDoc: SyncDoc): void {
+    if (!this.closed) this.send(new Outbound(encodeSyncStep1(Y.encodeStateVector(syncDoc.doc))));
   }
 
   /** A permission changed while connected: demote, promote or close. */
@@ -268,6 +274,8 @@ export class Connection implements DocPeer {
     const doc = this.syncDoc!;
     try {
       const message = decodeClientMessage(data);
+      // Only a fresh client's sync step 1 can be answered before the document is decoded.
+      if (message.type !== "syncStep1" && !doc.isReady) await doc.ready();
       switch (message.type) {
         case "syncStep1":
           this.send(await doc.syncStep2For(message.stateVector));

@@ -25,8 +25,21 @@ export class DocRegistry {
 
   constructor(private readonly options: DocRegistryOptions) {}
 
-  /** The loaded document, loading it if needed; null when no such document is stored. */
-  get(name: string): Promise<SyncDoc | null> {
+  /**
+   * The loaded document, loading it if needed and ready for use (its stored state decoded);
+   * null when no such document is stored.
+   */
+  async get(name: string): Promise<SyncDoc | null> {
+    const doc = await this.join(name);
+    await doc?.ready();
+    return doc;
+  }
+
+  /**
+   * The loaded document for a joining connection, which can be served before a large stored
+   * state is decoded (see `SyncDoc.load`); null when no such document is stored.
+   */
+  join(name: string): Promise<SyncDoc | null> {
     this.cancelUnload(name);
     const ready = this.loaded.get(name);
     if (ready) return Promise.resolve(ready);

@@ -98,6 +98,9 @@ export class SyncDoc {
   private flushChain: Promise<void> = Promise.resolve();
   /** The sync step 2 of the whole state, shared by joiners while the document is unchanged. */
   private fullState: Outbound | null = null;
+  /** False while a loaded snapshot waits to be decoded into `doc` (see `load`). */
+  private decoded = true;
+  private decoding: Promise<void> = Promise.resolve();
   /** Set while a client update is applied: the doc's update events are collected here. */
   private capture: Uint8Array[] | null = null;
   private failed = false;
@@ -152,11 +155,53 @@ export class SyncDoc {
     else this.enqueue(update, origin instanceof ClientOrigin ? origin.peer : null);
   };
 
-  /** Loads the stored state, and compacts the log if it is long. */
+  /**
+   * Loads the stored state, and compacts the log if it is long.
+   *
+   * A large document stored as one snapshot is served before it is decoded: joiners get the
+   * snapshot bytes as they are (it is exactly the document), and the decoding into the Y.Doc —
+   * most of a cold load, as Yjs's decoder is slow until V8 has optimised it — follows right
+   * after, off the path of the first paint. Everything that needs the decoded document waits
+   * for `ready()`.
+   */
   async load(): Promise<boolean> {
     const stored = await this.store.loadDoc(this.name);
     if (!stored) return false;
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    this.lastSeq = stored.lastSeq;
+    this.storedBytes = stored.bytes;
+    this.updatesSinceSnapshot = stored.updates.length;
+    const snapshot = stored.snapshot;
+    if (snapshot && stored.updates.length === 0) {
+      // The document is exactly these bytes: joiners get them as they are.
+      this.shareFullState(snapshot);
+      if (this.fullState) {
+        this.decoded = false;
+        this.decoding = new Promise((resolve) =>
+          setImmediate(() => {
+            this.decodeStored([snapshot]);
+            resolve();
+          }),
+        );
+        return true;
+      }
+    }
+    this.decodeStored(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) await this.compact();
+    return true;
+  }
+
+  /** Whether the stored state is decoded into `doc`; see `ready()`. */
+  get isReady(): boolean {
+    return this.decoded;
+  }
+
+  /** Resolves once `doc` holds the stored state (at once, unless a large load is under way). */
+  ready(): Promise<void> {
+    return this.decoding;
+  }
+
+  private decodeStored(parts: Uint8Array[]): void {
+    if (this.destroyed) return;
     // Without an update listener Yjs does not encode the loaded state as one more update (a
     // third of a long document's load), which would only be thrown away: it is stored already.
     this.doc.off("update", this.onDocUpdate);
@@ -165,19 +210,22 @@ export class SyncDoc {
       this.doc.transact(() => {
         for (const part of parts) Y.applyUpdate(this.doc, part);
       }, this);
+    } catch (error) {
+      if (this.decoded) throw error;
+      // Decoding after serving: the document cannot be used; its connections are closed.
+      this.failed = true;
+      this.options.log("could not decode the stored document", {
+        doc: this.name,
+        error: (error as Error).message,
+      });
+      for (const peer of [...this.peers]) peer.fail("internalError");
+      return;
     } finally {
       this.doc.on("update", this.onDocUpdate);
+      this.decoded = true;
     }
-    // Loaded from a snapshot alone, the document is exactly those bytes: joiners get them as
-    // they are, with no encoding of the whole document.
-    if (stored.snapshot && stored.updates.length === 0) this.shareFullState(stored.snapshot);
-    this.lastSeq = stored.lastSeq;
-    this.storedBytes = stored.bytes;
-    this.updatesSinceSnapshot = stored.updates.length;
     this.undoManager?.clear();
-    this.checkStoredBodyLater();
-    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) await this.compact();
-    return true;
+    this.checkStoredBody();
   }
 
   /**
@@ -185,7 +233,7 @@ export class SyncDoc {
    * check as it was written, so this only reports damage (or a schema change) and never
    * refuses anything: it runs after the first client has been served, not before.
    */
-  private checkStoredBodyLater(): void {
+  private checkStoredBody(): void {
     const validator = this.validator;
     if (!validator) return;
     setImmediate(() => {
@@ -210,6 +258,7 @@ export class SyncDoc {
    * broadcast like any change, so every replica agrees).
    */
   applyClientUpdate(peer: DocPeer, update: Uint8Array): void {
+    if (!this.decoded) throw new Error(`${this.name} is used before ready()`);
     if (this.failed) throw new UpdateRejected("invalidUpdate", "document unavailable");
     let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip> };
     try {
@@ -311,6 +360,7 @@ export class SyncDoc {
 
   /** Applies a change made by the server itself (e.g. an agenda command); stored, then broadcast. */
   async change(apply: (doc: Y.Doc) => void): Promise<void> {
+    await this.decoding;
     if (this.failed) throw new Error(`document ${this.name} is unavailable`);
     this.doc.transact(() => apply(this.doc), this);
     await this.whenPersisted();
@@ -345,10 +395,12 @@ export class SyncDoc {
    * and one copy in memory, not one each.
    */
   async syncStep2For(stateVector: Uint8Array): Promise<Outbound> {
+    const fresh = isEmptyStateVector(stateVector);
+    if (!(fresh && this.fullState)) await this.decoding;
     // Checked again after every wait: another connection may have written in between.
     do await this.whenSettled();
     while (this.queue.length > 0 || this.flushScheduled);
-    if (!isEmptyStateVector(stateVector)) {
+    if (!fresh) {
       return new Outbound(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
     }
     return this.fullState ?? this.shareFullState(Y.encodeStateAsUpdate(this.doc));
@@ -421,6 +473,7 @@ export class SyncDoc {
 
   /** Replaces the update log by one snapshot of the current (committed) state. */
   async compact(): Promise<void> {
+    await this.decoding;
     if (this.failed || this.destroyed) return;
     const throughSeq = this.lastSeq;
     const snapshot = Y.encodeStateAsUpdate(this.doc);

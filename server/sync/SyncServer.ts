@@ -230,7 +230,7 @@ export class SyncServer {
       return;
     }
     connection.authorize(user.id, access);
-    const syncDoc = await this.registry.get(docName);
+    const syncDoc = await this.registry.join(docName);
     if (!syncDoc) {
       connection.close("unknownDocument", `no document ${docName}`);
       return;

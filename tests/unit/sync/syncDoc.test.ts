@@ -46,6 +46,7 @@ async function openDoc(initial = new Y.Doc()): Promise<SyncDoc> {
     log: () => undefined,
   });
   await doc.load();
+  await doc.ready();
   return doc;
 }
 

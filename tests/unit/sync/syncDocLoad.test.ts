@@ -71,6 +71,7 @@ async function loaded(store: DocStore, log: (message: string) => void = () => un
     log,
   });
   expect(await doc.load()).toBe(true);
+  await doc.ready();
   return doc;
 }
 
@@ -118,6 +119,29 @@ describe("loading a stored document", () => {
     const snapshot = Y.encodeStateAsUpdate(itemBody(LONG));
     const doc = await loaded(new MemoryDocStore(snapshot));
     expect(await stateFor(doc, EMPTY_STATE_VECTOR)).toEqual(snapshot);
+    doc.destroy();
+  });
+
+  it("serves a large snapshot to a fresh client before decoding it; the rest waits for ready()", async () => {
+    const snapshot = Y.encodeStateAsUpdate(itemBody(LONG));
+    const doc = new SyncDoc({
+      name: NAME,
+      kind: "item",
+      store: new MemoryDocStore(snapshot),
+      validator: createBodyValidator(itemBodySchema()),
+      compactAfterUpdates: 500,
+      log: () => undefined,
+    });
+    await doc.load();
+    expect(doc.isReady).toBe(false);
+    expect(await stateFor(doc, EMPTY_STATE_VECTOR)).toEqual(snapshot);
+    expect(doc.isReady).toBe(false);
+    expect(() => doc.applyClientUpdate(peer(), new Uint8Array([0, 0]))).toThrow(/before ready/);
+    // A client holding part of the document needs the decoded state, so it waits for it.
+    const partial = await stateFor(doc, Y.encodeStateVector(itemBody("x")));
+    expect(doc.isReady).toBe(true);
+    expect(partial.byteLength).toBeGreaterThan(0);
+    expect(indstillingText(doc.doc).toString()).toBe(LONG);
     doc.destroy();
   });
 
