@@ -145,7 +145,7 @@ export class Connection implements DocPeer {
     syncDoc.peers.add(this);
     // A large document may still be decoding: its state vector is known once it is done.
     if (syncDoc.isReady) this.sendSyncStep1(syncDoc);
-    else void syncDoc.ready().then(() => this.sendSyncStep1(syncDoc));
+    else void syncDoc.whenDecoded().then(() => this.sendSyncStep1(syncDoc));
     const awareness = syncDoc.awarenessSnapshot();
     if (awareness) this.send(awareness);
     void this.drain();

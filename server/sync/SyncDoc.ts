@@ -100,7 +100,10 @@ export class SyncDoc {
   private fullState: Outbound | null = null;
   /** False while a loaded snapshot waits to be decoded into `doc` (see `load`). */
   private decoded = true;
-  private decoding: Promise<void> = Promise.resolve();
+  /** The stored snapshot not yet decoded into `doc`. */
+  private undecoded: Uint8Array | null = null;
+  private decodedSignal: Promise<void> = Promise.resolve();
+  private signalDecoded: (() => void) | null = null;
   /** Set while a client update is applied: the doc's update events are collected here. */
   private capture: Uint8Array[] | null = null;
   private failed = false;
@@ -158,11 +161,10 @@ export class SyncDoc {
   /**
    * Loads the stored state, and compacts the log if it is long.
    *
-   * A large document stored as one snapshot is served before it is decoded: joiners get the
-   * snapshot bytes as they are (it is exactly the document), and the decoding into the Y.Doc —
-   * most of a cold load, as Yjs's decoder is slow until V8 has optimised it — follows right
-   * after, off the path of the first paint. Everything that needs the decoded document waits
-   * for `ready()`.
+   * A large document stored as one snapshot is served before it is decoded: a fresh joiner
+   * gets the snapshot bytes as they are (they are exactly the document), and the decoding into
+   * the Y.Doc — most of a cold load, as Yjs's decoder is slow until V8 has optimised it — starts
+   * once that answer is written, or as soon as anything needs the decoded document (`ready()`).
    */
   async load(): Promise<boolean> {
     const stored = await this.store.loadDoc(this.name);
@@ -176,12 +178,8 @@ export class SyncDoc {
       this.shareFullState(snapshot);
       if (this.fullState) {
         this.decoded = false;
-        this.decoding = new Promise((resolve) =>
-          setImmediate(() => {
-            this.decodeStored([snapshot]);
-            resolve();
-          }),
-        );
+        this.undecoded = snapshot;
+        this.decodedSignal = new Promise((resolve) => (this.signalDecoded = resolve));
         return true;
       }
     }
@@ -195,9 +193,24 @@ export class SyncDoc {
     return this.decoded;
   }
 
-  /** Resolves once `doc` holds the stored state (at once, unless a large load is under way). */
+  /** Decodes the stored state into `doc` now if that is still to do; resolves when it is there. */
   ready(): Promise<void> {
-    return this.decoding;
+    this.decodePending();
+    return this.decodedSignal;
+  }
+
+  /** Resolves once the stored state is decoded into `doc`, without starting the decoding. */
+  whenDecoded(): Promise<void> {
+    return this.decodedSignal;
+  }
+
+  private decodePending(): void {
+    const snapshot = this.undecoded;
+    if (!snapshot) return;
+    this.undecoded = null;
+    this.decodeStored([snapshot]);
+    this.signalDecoded?.();
+    this.signalDecoded = null;
   }
 
   private decodeStored(parts: Uint8Array[]): void {
@@ -360,7 +373,7 @@ export class SyncDoc {
 
   /** Applies a change made by the server itself (e.g. an agenda command); stored, then broadcast. */
   async change(apply: (doc: Y.Doc) => void): Promise<void> {
-    await this.decoding;
+    await this.ready();
     if (this.failed) throw new Error(`document ${this.name} is unavailable`);
     this.doc.transact(() => apply(this.doc), this);
     await this.whenPersisted();
@@ -396,12 +409,16 @@ export class SyncDoc {
    */
   async syncStep2For(stateVector: Uint8Array): Promise<Outbound> {
     const fresh = isEmptyStateVector(stateVector);
-    if (!(fresh && this.fullState)) await this.decoding;
+    if (!(fresh && this.fullState)) await this.ready();
     // Checked again after every wait: another connection may have written in between.
     do await this.whenSettled();
     while (this.queue.length > 0 || this.flushScheduled);
     if (!fresh) {
       return new Outbound(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    }
+    if (this.fullState && !this.decoded) {
+      // Decoded right after the caller has written this answer.
+      setImmediate(() => this.decodePending());
     }
     return this.fullState ?? this.shareFullState(Y.encodeStateAsUpdate(this.doc));
   }
@@ -473,7 +490,7 @@ export class SyncDoc {
 
   /** Replaces the update log by one snapshot of the current (committed) state. */
   async compact(): Promise<void> {
-    await this.decoding;
+    await this.ready();
     if (this.failed || this.destroyed) return;
     const throughSeq = this.lastSeq;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
@@ -488,6 +505,9 @@ export class SyncDoc {
 
   destroy(): void {
     this.destroyed = true;
+    // Nobody waits for a decoding that will never happen.
+    this.undecoded = null;
+    this.signalDecoded?.();
     this.undoManager?.destroy();
     this.awareness.destroy();
     this.doc.destroy();
