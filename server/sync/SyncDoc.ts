@@ -3,7 +3,9 @@
  *
  * Write path: a client update is decoded in full (so malformed bytes never reach the doc),
  * checked for the roots it may touch and the size it would add, applied, checked against the
- * document's schema (and reverted if it broke it), then queued. Queued updates — from every
+ * document's schema, then queued. An update refused after it was applied — it broke the schema,
+ * failed half-way, or had parts depending on unknown state — is reverted, and only the update
+ * together with its revert is queued. Queued updates — from every
  * connection — are committed together once per event-loop turn (group commit), and only after
  * the commit are they broadcast and acknowledged: what any client has seen is durable.
  *
@@ -34,6 +36,8 @@ function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.byteLength === 1 && stateVector[0] === 0;
 }
 
+type DecodedUpdate = { structs: Array<Y.Item | Y.GC | Y.Skip> };
+
 /** Why a client update was refused; the connection closes with the matching code. */
 export class UpdateRejected extends Error {
   override name = "UpdateRejected";
@@ -42,6 +46,28 @@ export class UpdateRejected extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** Decodes a client update in full, so that malformed bytes never reach the document. */
+function decodeClientUpdate(update: Uint8Array): DecodedUpdate {
+  try {
+    return Y.decodeUpdate(update);
+  } catch (error) {
+    throw new UpdateRejected("invalidUpdate", `undecodable update: ${(error as Error).message}`);
+  }
+}
+
+/** Refuses an update that names a root the document's schema does not allow. */
+function checkRoots(validator: BodyValidator, decoded: DecodedUpdate): void {
+  for (const struct of decoded.structs) {
+    if (
+      struct instanceof Y.Item &&
+      typeof struct.parent === "string" &&
+      !validator.rootAllowed(struct.parent)
+    ) {
+      throw new UpdateRejected("invalidUpdate", `update writes to unknown root "${struct.parent}"`);
+    }
   }
 }
 
@@ -87,7 +113,8 @@ export class SyncDoc {
   readonly peers = new Set<DocPeer>();
   private readonly store: DocStore;
   private readonly validator: BodyValidator | null;
-  private readonly undoManager: Y.UndoManager | null;
+  /** Reverts a refused client update: tracks client transactions only, one at a time. */
+  private readonly undoManager: Y.UndoManager;
   private readonly options: SyncDocOptions;
 
   private lastSeq = 0;
@@ -108,8 +135,6 @@ export class SyncDoc {
   private capture: Uint8Array[] | null = null;
   private failed = false;
   private destroyed = false;
-  /** Roots in the undo manager's scope. */
-  private readonly scopedRoots = new Set<string>();
   /** Yjs client ids whose writer has been recorded. */
   private readonly knownWriters = new Set<number>();
 
@@ -122,12 +147,12 @@ export class SyncDoc {
     this.awareness = new Awareness(this.doc);
     // The server has no awareness state of its own.
     this.awareness.setLocalState(null);
-    this.undoManager = this.validator
-      ? new Y.UndoManager(
-          this.validator.fixedRoots.map((root) => this.doc.getXmlFragment(root)),
-          { trackedOrigins: new Set([ClientOrigin]), captureTimeout: 0, doc: this.doc },
-        )
-      : null;
+    // Scoped to the whole document, not to a list of roots: whatever part of an update Yjs
+    // applied, wherever it landed, the revert undoes it.
+    this.undoManager = new Y.UndoManager(this.doc, {
+      trackedOrigins: new Set([ClientOrigin]),
+      captureTimeout: 0,
+    });
     this.doc.on("update", this.onDocUpdate);
     this.awareness.on(
       "update",
@@ -237,7 +262,7 @@ export class SyncDoc {
       this.doc.on("update", this.onDocUpdate);
       this.decoded = true;
     }
-    this.undoManager?.clear();
+    this.undoManager.clear();
     this.checkStoredBody();
   }
 
@@ -267,95 +292,30 @@ export class SyncDoc {
 
   /**
    * Applies a client's update. Throws `UpdateRejected` when it is refused; the document is then
-   * as it was before (a structure-breaking update is reverted, and the revert is stored and
-   * broadcast like any change, so every replica agrees).
+   * as it was before: whatever Yjs applied of a refused update is reverted, and the revert is
+   * stored and broadcast with it like any change, so every replica agrees.
    */
   applyClientUpdate(peer: DocPeer, update: Uint8Array): void {
     if (!this.decoded) throw new Error(`${this.name} is used before ready()`);
     if (this.failed) throw new UpdateRejected("invalidUpdate", "document unavailable");
-    let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip> };
-    try {
-      decoded = Y.decodeUpdate(update);
-    } catch (error) {
-      throw new UpdateRejected("invalidUpdate", `undecodable update: ${(error as Error).message}`);
-    }
-    if (this.validator) {
-      const roots = new Set<string>();
-      for (const struct of decoded.structs) {
-        if (struct instanceof Y.Item && typeof struct.parent === "string") roots.add(struct.parent);
-      }
-      for (const root of roots) {
-        if (!this.validator.rootAllowed(root)) {
-          throw new UpdateRejected("invalidUpdate", `update writes to unknown root "${root}"`);
-        }
-      }
-      // Every root the update may touch is in the revert's scope before it is applied.
-      for (const root of [...roots, ...this.doc.share.keys()]) this.scopeRoot(root);
-    }
+    const decoded = decodeClientUpdate(update);
+    if (this.validator) checkRoots(this.validator, decoded);
     if (this.storedBytes + update.byteLength > Limits.maxDocumentBytes) {
       throw new UpdateRejected("documentTooLarge", "document would exceed its size limit");
     }
 
     const captured: Uint8Array[] = [];
-    const hadPending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
     let rejection: UpdateRejected | null = null;
     this.capture = captured;
-    let textOnly = true;
-    const inspect = (transaction: Y.Transaction) => {
-      if (textOnly && !isTextOnlyChange(transaction)) textOnly = false;
-    };
-    this.doc.on("afterTransaction", inspect);
     try {
-      try {
-        Y.applyUpdate(this.doc, update, new ClientOrigin(peer));
-      } catch (error) {
-        rejection = new UpdateRejected(
-          "invalidUpdate",
-          `update failed to apply: ${(error as Error).message}`,
-        );
-      }
-      if (
-        !hadPending &&
-        (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null)
-      ) {
-        // Parts that depend on state the server never had are held back by Yjs, not applied:
-        // dropping them leaves the document exactly as it was for those parts.
-        this.doc.store.pendingStructs = null;
-        this.doc.store.pendingDs = null;
-        rejection ??= new UpdateRejected("invalidUpdate", "update depends on unknown state");
-      }
-      this.doc.off("afterTransaction", inspect);
-      // Typing inside existing text cannot break the structure; everything else is checked.
-      if (this.validator && captured.length > 0 && !textOnly) {
-        const problem = this.validator.check(this.doc);
-        if (problem) {
-          this.undoManager!.undo();
-          rejection ??= new UpdateRejected(
-            "invalidUpdate",
-            `update breaks the document structure: ${problem}`,
-          );
-          const after = this.validator.check(this.doc);
-          if (after)
-            this.options.log("revert did not restore a valid body", {
-              doc: this.name,
-              problem: after,
-            });
-        }
-      }
+      rejection = this.applyAndCheck(peer, update, captured);
+      // Refused for any reason, an update may still have changed the document in part.
+      if (rejection && captured.length > 0) this.revert();
     } finally {
-      this.doc.off("afterTransaction", inspect);
       this.capture = null;
-      this.undoManager?.clear();
+      this.undoManager.clear();
     }
-    if (!rejection && this.options.onWriters) {
-      const fresh = [...new Set(decoded.structs.map((s) => s.id.client))].filter(
-        (c) => !this.knownWriters.has(c),
-      );
-      if (fresh.length > 0) {
-        for (const client of fresh) this.knownWriters.add(client);
-        this.options.onWriters(this.name, fresh, peer.userId);
-      }
-    }
+    if (!rejection) this.recordWriters(peer, decoded);
     if (captured.length > 0) {
       const combined = captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
       // A reverted update goes to everyone, its sender included, so all replicas drop it.
@@ -364,11 +324,71 @@ export class SyncDoc {
     if (rejection) throw rejection;
   }
 
-  private scopeRoot(name: string): void {
-    if (!this.undoManager || this.scopedRoots.has(name) || !this.validator?.rootAllowed(name))
-      return;
-    this.scopedRoots.add(name);
-    this.undoManager.addToScope(this.doc.getXmlFragment(name));
+  /**
+   * Applies a client's update as one tracked transaction and returns why it is refused, or null.
+   * Either way the document may have changed: Yjs applies what it can of an update that fails
+   * half-way or has parts it must hold back.
+   */
+  private applyAndCheck(
+    peer: DocPeer,
+    update: Uint8Array,
+    captured: readonly Uint8Array[],
+  ): UpdateRejected | null {
+    const hadPending = this.hasPending();
+    let rejection: UpdateRejected | null = null;
+    let textOnly = true;
+    const inspect = (transaction: Y.Transaction) => {
+      if (textOnly && !isTextOnlyChange(transaction)) textOnly = false;
+    };
+    this.doc.on("afterTransaction", inspect);
+    try {
+      Y.applyUpdate(this.doc, update, new ClientOrigin(peer));
+    } catch (error) {
+      rejection = new UpdateRejected(
+        "invalidUpdate",
+        `update failed to apply: ${(error as Error).message}`,
+      );
+    } finally {
+      this.doc.off("afterTransaction", inspect);
+    }
+    if (!hadPending && this.hasPending()) {
+      // Parts that depend on state the server never had are held back by Yjs, not applied:
+      // dropping them is enough for those parts; the rest of the update is reverted.
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+      rejection ??= new UpdateRejected("invalidUpdate", "update depends on unknown state");
+    }
+    if (rejection) return rejection;
+    // Typing inside existing text cannot break the structure; everything else is checked.
+    if (!this.validator || captured.length === 0 || textOnly) return null;
+    const problem = this.validator.check(this.doc);
+    return problem
+      ? new UpdateRejected("invalidUpdate", `update breaks the document structure: ${problem}`)
+      : null;
+  }
+
+  private hasPending(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+  }
+
+  /** Undoes the client update just applied; its update events are still being captured. */
+  private revert(): void {
+    this.undoManager.undo();
+    const problem = this.validator?.check(this.doc);
+    if (problem) {
+      this.options.log("revert did not restore a valid body", { doc: this.name, problem });
+    }
+  }
+
+  /** Tells `onWriters` about Yjs client ids that wrote accepted content for the first time. */
+  private recordWriters(peer: DocPeer, decoded: DecodedUpdate): void {
+    if (!this.options.onWriters) return;
+    const fresh = [...new Set(decoded.structs.map((s) => s.id.client))].filter(
+      (c) => !this.knownWriters.has(c),
+    );
+    if (fresh.length === 0) return;
+    for (const client of fresh) this.knownWriters.add(client);
+    this.options.onWriters(this.name, fresh, peer.userId);
   }
 
   /** Applies a change made by the server itself (e.g. an agenda command); stored, then broadcast. */
@@ -508,7 +528,7 @@ export class SyncDoc {
     // Nobody waits for a decoding that will never happen.
     this.undecoded = null;
     this.signalDecoded?.();
-    this.undoManager?.destroy();
+    this.undoManager.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -11,8 +11,6 @@ import { BODY_FRAGMENT } from "../../shared/docName";
 export interface BodyValidator {
   /** Whether a client may write to (or create) the top-level type of this name. */
   rootAllowed(name: string): boolean;
-  /** The roots that exist from the start (scope of the revert). */
-  readonly fixedRoots: readonly string[];
   /** null when every root of the document is valid, else why not. */
   check(doc: Y.Doc): string | null;
 }
@@ -32,7 +30,6 @@ function checkRoot(schema: Schema, doc: Y.Doc, name: string): string | null {
 export function createBodyValidator(schema: Schema): BodyValidator {
   return {
     rootAllowed: (name) => name === BODY_FRAGMENT,
-    fixedRoots: [BODY_FRAGMENT],
     check: (doc) => checkRoot(schema, doc, BODY_FRAGMENT),
   };
 }
@@ -43,7 +40,6 @@ const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export function createMinutesValidator(schema: Schema): BodyValidator {
   return {
     rootAllowed: (name) => ITEM_ID.test(name),
-    fixedRoots: [],
     check(doc) {
       for (const name of doc.share.keys()) {
         let fragment: Y.XmlFragment;

@@ -108,10 +108,18 @@ function minutesMessages(base: Y.Doc): Uint8Array[] {
   );
 }
 
+/**
+ * The minutes' content, root by root. Empty roots are left out: a refused update that wrote to
+ * a new root is reverted, but Yjs cannot forget a root's name, so the stored document keeps that
+ * root with nothing in it — which is no change to the minutes (the schema treats an empty root
+ * as never written).
+ */
 function minutesXml(doc: Y.Doc): string {
   return [...doc.share.keys()]
     .sort()
-    .map((k) => `${k}:${doc.getXmlFragment(k).toString()}`)
+    .map((k) => [k, doc.getXmlFragment(k).toString()])
+    .filter(([, xml]) => xml !== "")
+    .map(([k, xml]) => `${k}:${xml}`)
     .join("|");
 }
 
