@@ -1,46 +1,18 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import * as decoding from "lib0/decoding";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { DocPeer } from "../../../server/sync/SyncDoc";
 import { SyncDoc } from "../../../server/sync/SyncDoc";
 import type { Outbound } from "../../../server/sync/outbound";
-import { openSqliteStore } from "../../../server/store";
-import type { Store } from "../../../server/store";
+import { RecordingPeer as Peer, useTempStore } from "./harness";
 
-let dir: string;
-let store: Store;
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "dagsorden-syncdoc-"));
-  store = openSqliteStore({ dataDir: dir });
-});
-
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-class Peer implements DocPeer {
-  private static next = 1;
-  readonly id = Peer.next++;
-  readonly userId = "u";
-  readonly awarenessClients = new Set<number>();
-  readonly received: Outbound[] = [];
-  send(message: Outbound): void {
-    this.received.push(message);
-  }
-  fail(): void {}
-}
+const stores = useTempStore();
 
 async function openDoc(initial = new Y.Doc()): Promise<SyncDoc> {
-  await store.docs.createDoc("meeting:m1", Y.encodeStateAsUpdate(initial));
+  await stores().docs.createDoc("meeting:m1", Y.encodeStateAsUpdate(initial));
   const doc = new SyncDoc({
     name: "meeting:m1",
     kind: "meeting",
-    store: store.docs,
+    store: stores().docs,
     validator: null,
     compactAfterUpdates: 500,
     log: () => undefined,
@@ -91,7 +63,7 @@ describe("SyncDoc broadcasts", () => {
     expect(a.received[0]).toBe(c.received[0]);
     expect(b.received[0]).toBe(c.received[0]);
     expect([...textAfter(updateOf(c.received[0]!))].sort()).toEqual(["a", "b"]);
-    expect(await store.docs.countUpdates("meeting:m1")).toBe(2);
+    expect(await stores().docs.countUpdates("meeting:m1")).toBe(2);
   });
 
   it("does not send a batch back to the connection that wrote all of it", async () => {
@@ -128,7 +100,7 @@ describe("SyncDoc's answer to a joining client", () => {
     expect(afterChange).not.toBe(first);
     expect(textAfter(updateOf(afterChange)).endsWith("Indstilling. !")).toBe(true);
     // The answer waited for the commit: what a joiner gets is stored.
-    expect(await store.docs.countUpdates("meeting:m1")).toBe(1);
+    expect(await stores().docs.countUpdates("meeting:m1")).toBe(1);
   });
 
   it("encodes only the missing part for a client that has some state", async () => {

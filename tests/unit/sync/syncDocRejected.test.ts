@@ -1,42 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { beslutningSchema } from "../../../shared/editor";
 import { createMinutesValidator } from "../../../server/sync/bodyValidator";
-import type { DocPeer } from "../../../server/sync/SyncDoc";
 import { SyncDoc, UpdateRejected } from "../../../server/sync/SyncDoc";
-import type { Outbound } from "../../../server/sync/outbound";
-import { openSqliteStore } from "../../../server/store";
-import type { Store } from "../../../server/store";
+import { RecordingPeer as Peer, useTempStore } from "./harness";
 
 const NAME = "minutes:m1";
 
-let dir: string;
-let store: Store;
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "dagsorden-rejected-"));
-  store = openSqliteStore({ dataDir: dir });
-});
-
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-class Peer implements DocPeer {
-  private static next = 1;
-  readonly id = Peer.next++;
-  readonly userId = "u";
-  readonly awarenessClients = new Set<number>();
-  readonly received: Outbound[] = [];
-  send(message: Outbound): void {
-    this.received.push(message);
-  }
-  fail(): void {}
-}
+const stores = useTempStore();
 
 function paragraph(text: string): Y.XmlElement {
   const element = new Y.XmlElement("paragraph");
@@ -48,11 +19,11 @@ function paragraph(text: string): Y.XmlElement {
 async function openMinutes(): Promise<SyncDoc> {
   const initial = new Y.Doc();
   initial.getXmlFragment("a1").insert(0, [paragraph("Godkendt.")]);
-  await store.docs.createDoc(NAME, Y.encodeStateAsUpdate(initial));
+  await stores().docs.createDoc(NAME, Y.encodeStateAsUpdate(initial));
   const doc = new SyncDoc({
     name: NAME,
     kind: "minutes",
-    store: store.docs,
+    store: stores().docs,
     validator: createMinutesValidator(beslutningSchema()),
     compactAfterUpdates: 500,
     log: () => undefined,
@@ -72,7 +43,7 @@ function contentOf(doc: Y.Doc): string {
 }
 
 async function storedContent(): Promise<string> {
-  const stored = (await store.docs.loadDoc(NAME))!;
+  const stored = (await stores().docs.loadDoc(NAME))!;
   const doc = new Y.Doc();
   doc.transact(() => {
     for (const part of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates])
