@@ -251,12 +251,7 @@ export class SyncDoc {
     } catch (error) {
       if (this.decoded) throw error;
       // Decoding after serving: the document cannot be used; its connections are closed.
-      this.failed = true;
-      this.options.log("could not decode the stored document", {
-        doc: this.name,
-        error: (error as Error).message,
-      });
-      for (const peer of [...this.peers]) peer.fail("internalError");
+      this.failWith("could not decode the stored document", error);
       return;
     } finally {
       this.doc.on("update", this.onDocUpdate);
@@ -480,17 +475,19 @@ export class SyncDoc {
     } catch (error) {
       // Memory is now ahead of the store: nothing of this batch was acknowledged or broadcast,
       // and the document is dropped so the next load starts from what is stored.
-      this.failed = true;
-      this.options.log("could not store updates; closing the document", {
-        doc: this.name,
-        error: (error as Error).message,
-      });
-      for (const peer of [...this.peers]) peer.fail("internalError");
+      this.failWith("could not store updates; closing the document", error);
       return;
     }
     this.updatesSinceSnapshot += batch.length;
     this.broadcast(batch);
     if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) await this.compact();
+  }
+
+  /** The document can no longer be served: every connection is closed with internal_error. */
+  private failWith(message: string, error: unknown): void {
+    this.failed = true;
+    this.options.log(message, { doc: this.name, error: (error as Error).message });
+    for (const peer of [...this.peers]) peer.fail("internalError");
   }
 
   /**
