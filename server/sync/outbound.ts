@@ -45,13 +45,22 @@ export function frameBinary(payload: Uint8Array): Buffer {
  * across all connections. Written all at once, 150 copies of a 4 MB document interleave in the
  * kernel and every joiner finishes near the end; one after another, the first is done after
  * 1/150 of the time and the average joiner waits half as long, with the same last one. It also
- * bounds how much of such data sits in socket buffers at once.
+ * bounds how much of such data sits in socket buffers at once. A turn ends when the message
+ * has been handed to the kernel, or after `maxTurnMs` at the latest.
  */
 export class LargeSendQueue {
   private active = 0;
   private readonly waiting: Array<(done: () => void) => void> = [];
 
-  constructor(private readonly concurrency: number) {}
+  /**
+   * @param concurrency large sends under way at once
+   * @param maxTurnMs how long one send may hold its slot: a client that stops reading would
+   *   otherwise hold it for good and stall every joiner after it; its write goes on regardless
+   */
+  constructor(
+    private readonly concurrency: number,
+    private readonly maxTurnMs = 2_000,
+  ) {}
 
   /** Runs `start` now or once a slot is free; `start` must call `done` once it is written. */
   enqueue(start: (done: () => void) => void): void {
@@ -66,12 +75,16 @@ export class LargeSendQueue {
   private run(start: (done: () => void) => void): void {
     this.active++;
     let finished = false;
-    start(() => {
+    const done = () => {
       if (finished) return;
       finished = true;
+      clearTimeout(timer);
       this.active--;
       const next = this.waiting.shift();
       if (next) this.run(next);
-    });
+    };
+    const timer = setTimeout(done, this.maxTurnMs);
+    timer.unref();
+    start(done);
   }
 }

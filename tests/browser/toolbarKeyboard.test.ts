@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { openItemPage } from "./helpers/openItemPage";
 import { placeCaret } from "./helpers/placeCaret";
@@ -21,12 +21,14 @@ describe("the formatting toolbar by keyboard", () => {
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
+  // A fresh server and browser for every attempt: a retried attempt must not find the text the
+  // failed one left in the document (or a server the failed one left stopped).
+  beforeEach(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await browser?.close();
     await server?.dispose();
   });

@@ -9,7 +9,7 @@ import { login } from "./helpers/session";
 import type { TestServer } from "./helpers/testServer";
 import { startTestServer } from "./helpers/testServer";
 import { waitFor } from "./helpers/waitFor";
-import { connectClient, fieldText, typeInto, waitSynced } from "./helpers/yClient";
+import { appendParagraph, connectClient, fieldText, typeInto, waitSynced } from "./helpers/yClient";
 
 const DOC = `item:${DEMO_ITEM_ID}`;
 
@@ -52,6 +52,42 @@ describe("document lifecycle", () => {
     expect(answering.ws.readyState).toBe(WebSocket.OPEN);
     expect(server.sync.connectionCount).toBe(1);
     answering.ws.close();
+  });
+
+  it("does not let clients that stop reading a large document stall the next joiner", async () => {
+    // No heartbeat during the test: it would end the stalled connections (they cannot answer
+    // pings) and so hide a joiner waiting for them.
+    server = await startTestServer({ pingIntervalMs: 600_000 });
+    const session = await login(server.url, "sekretariat@demo.dk");
+    const token = await session.syncToken(DOC);
+    // Larger than what the kernel buffers for one loopback socket, so a paused reader's write
+    // cannot complete.
+    const writer = connectClient(server.url, DOC, token);
+    await waitSynced(writer);
+    appendParagraph(writer.doc, "sagsfremstilling", "Lang tekst. ".repeat(1_100_000));
+    await writer.save();
+    writer.destroy();
+
+    const url = `${server.url.replace("http", "ws")}/sync/${DOC}?token=${token}`;
+    const freshStepOne = new Uint8Array([MessageType.sync, SyncMessageType.step1, 1, 0]);
+    const isStepTwo = (message: Uint8Array) =>
+      message[0] === MessageType.sync && message[1] === SyncMessageType.step2;
+    // As many stalled readers as the server writes large messages at once.
+    const stalled = [openRaw(url), openRaw(url)];
+    for (const reader of stalled) {
+      await reader.opened;
+      reader.ws.pause();
+      reader.send(freshStepOne);
+    }
+    const joiner = openRaw(url);
+    await joiner.opened;
+    joiner.send(freshStepOne);
+    await waitFor(() => joiner.messages.some(isStepTwo), {
+      timeoutMs: 30_000,
+      message: "the joiner's sync step 2",
+    });
+    expect(joiner.messages.find(isStepTwo)!.byteLength).toBeGreaterThan(13_000_000);
+    for (const socket of [...stalled, joiner]) socket.ws.terminate();
   });
 
   it("loads a document once for many concurrent joins, and queues what arrives during the load", async () => {

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
 import { LargeSendQueue, Outbound, frameBinary } from "../../../server/sync/outbound";
 
@@ -73,5 +73,29 @@ describe("LargeSendQueue", () => {
     finish[2]!();
     expect(started).toEqual([0, 1, 2, 3, 4]);
     expect(queue.pending).toBe(0);
+  });
+
+  it("gives the slot to the next send when one holds it too long (a client that stops reading)", () => {
+    vi.useFakeTimers();
+    try {
+      const queue = new LargeSendQueue(1, 2_000);
+      const started: number[] = [];
+      let finishFirst = () => {};
+      queue.enqueue((done) => {
+        started.push(0);
+        finishFirst = done;
+      });
+      queue.enqueue(() => started.push(1));
+      vi.advanceTimersByTime(1_999);
+      expect(started).toEqual([0]);
+      vi.advanceTimersByTime(1);
+      expect(started).toEqual([0, 1]);
+      // The stalled write finishing late frees nothing twice.
+      finishFirst();
+      queue.enqueue(() => started.push(2));
+      expect(started).toEqual([0, 1]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
