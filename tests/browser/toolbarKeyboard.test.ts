@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { openItemPage } from "./helpers/openItemPage";
-import { placeCaret } from "./helpers/placeCaret";
+import { placeCaret, waitForCaret } from "./helpers/placeCaret";
 import { startTestServer, type TestServer } from "./helpers/startTestServer";
 
 function focusedLabel(page: Page): Promise<string | null> {
@@ -59,7 +59,7 @@ describe("the formatting toolbar by keyboard", () => {
 
     // Focus went back to the text; Shift+Tab reaches the toolbar's single tab stop (the button
     // used last), and Space activates.
-    await page.waitForFunction(() => document.activeElement?.closest(".item-body") != null);
+    await waitForCaret(page, "sagsfremstilling");
     await page.keyboard.press("Shift+Tab");
     expect(await focusedLabel(page)).toBe("Fed");
     await arrowTo(page, "Punktopstilling", "ArrowLeft");
@@ -71,11 +71,11 @@ describe("the formatting toolbar by keyboard", () => {
 
     // Escape in the toolbar returns to the text, where typing continues in the list item.
     // (Inside a list Shift+Tab outdents, so Alt+F10 is the way to the toolbar there.)
-    await page.waitForFunction(() => document.activeElement?.closest(".item-body") != null);
+    await waitForCaret(page, "sagsfremstilling");
     await page.keyboard.press("Alt+F10");
     expect(await focusedLabel(page)).toBe("Punktopstilling");
     await page.keyboard.press("Escape");
-    await page.waitForFunction(() => document.activeElement?.closest(".item-body") != null);
+    await waitForCaret(page, "sagsfremstilling");
     await page.keyboard.press("End");
     await page.keyboard.type(" og mere");
     await expect

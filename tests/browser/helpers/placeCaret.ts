@@ -18,20 +18,58 @@ export async function placeCaret(
     position: where === "start" ? { x: 1, y: 4 } : { x: box.width - 1, y: box.height - 4 },
   });
   await page.keyboard.press(where === "start" ? "Home" : "End");
-  // On a loaded machine the editor may take a moment to take focus and adopt the browser's
-  // selection; typing before that would go nowhere. Wait until the caret is in this field.
+  await waitForCaret(page, field, where);
+}
+
+/**
+ * Waits until the editor has focus and both the browser's selection and the editor's own
+ * (ProseMirror state) selection are in `field` — at its start or end if `where` is given.
+ *
+ * Both matter: ProseMirror adopts the browser's selection a moment after a click or a focus
+ * change (and after a focus it may first restore its own). On a loaded machine, a key pressed
+ * in between acts on the editor's previous selection — at the document's start after the first
+ * focus — and the text lands in another field.
+ */
+export async function waitForCaret(
+  page: Page,
+  field: ItemFieldName,
+  where?: "start" | "end",
+): Promise<void> {
   await page.waitForFunction(
-    (name) => {
+    ([name, at]) => {
+      const dom = document.querySelector<HTMLElement & { editor?: EditorLike }>(".ProseMirror");
       const selection = document.getSelection();
       const node = selection?.anchorNode ?? null;
       const element = node instanceof Element ? node : (node?.parentElement ?? null);
-      return (
-        document.activeElement?.classList.contains("ProseMirror") === true &&
-        element !== null &&
-        element.closest(`section[data-field="${name}"]`) !== null
-      );
+      if (dom === null || document.activeElement !== dom || element === null) return false;
+      if (element.closest(`section[data-field="${name}"]`) === null) return false;
+      const $from = dom.editor?.state.selection.$from;
+      if (!$from || $from.depth < 2 || $from.node(1).type.name !== name) return false;
+      if (at === "start") return $from.index(1) === 0 && $from.parentOffset === 0;
+      if (at === "end") {
+        return (
+          $from.index(1) === $from.node(1).childCount - 1 &&
+          $from.parentOffset === $from.parent.content.size
+        );
+      }
+      return true;
     },
-    field,
+    [field, where ?? null] as const,
     { timeout: 10_000 },
   );
+}
+
+/** The part of TipTap's editor (which TipTap puts on its DOM element) these waits read. */
+interface EditorLike {
+  state: {
+    selection: {
+      $from: {
+        depth: number;
+        parentOffset: number;
+        parent: { content: { size: number } };
+        node(depth: number): { type: { name: string }; childCount: number };
+        index(depth: number): number;
+      };
+    };
+  };
 }
