@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 
 export interface MentionCandidate {
   id: string;
@@ -44,6 +44,18 @@ export function MentionTextarea({
   const ref = useRef<HTMLTextAreaElement>(null);
   const [query, setQuery] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState(0);
+  /** Where the caret goes once a picked name is in the field. */
+  const caretAfterPick = useRef<number | null>(null);
+
+  // Setting a controlled field's value puts the caret at its end. It is moved back right after
+  // that render, before the browser handles another key: a key typed at once after picking a
+  // name must land after the name, not at the end of the text.
+  useLayoutEffect(() => {
+    const caret = caretAfterPick.current;
+    if (caret === null) return;
+    caretAfterPick.current = null;
+    ref.current?.setSelectionRange(caret, caret);
+  });
 
   const suggestions =
     query === null
@@ -68,12 +80,10 @@ export function MentionTextarea({
         whole.startsWith("@") ? `@${candidate.name} ` : `${whole[0]}@${candidate.name} `,
       );
     const next = before + value.slice(caret);
+    caretAfterPick.current = before.length;
+    field?.focus();
     onChange(next);
     setQuery(null);
-    requestAnimationFrame(() => {
-      field?.focus();
-      field?.setSelectionRange(before.length, before.length);
-    });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {

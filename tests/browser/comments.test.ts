@@ -57,8 +57,16 @@ describe("comments, redline and mentions in two browsers", () => {
     const field = a.page.getByRole("combobox", { name: "Ny kommentar" });
     await field.pressSequentially("Kan vi få datoerne med? @Mad");
     await a.page.getByRole("option", { name: "Mads Lauridsen" }).waitFor();
-    await field.press("Enter");
-    await field.pressSequentially("kan du tilføje dem?");
+    // Picking with Enter and typing at once: the first letters land after the name, also when
+    // they come before the next frame (no wait for a repaint in between).
+    await field.evaluate(async (element) => {
+      element.dispatchEvent(
+        new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }),
+      );
+      await Promise.resolve();
+      document.execCommand("insertText", false, "kan");
+    });
+    await field.pressSequentially(" du tilføje dem?");
     await a.page.getByRole("button", { name: "Gem kommentar" }).click();
 
     // B sees the highlight on exactly that sentence, and the thread beside the text.
