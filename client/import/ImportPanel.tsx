@@ -5,6 +5,7 @@ import { IMPORT_MAX_BYTES, previewImport, runImport } from "../api/importApi";
 import type { CommitteeMembership, ParsedImport } from "../api/meetingTypes";
 import { formatBytes } from "../attachments/attachmentRules";
 import { meetingPath, navigate } from "../routing/router";
+import { MeetingFields, mergePatch, type MeetingFieldValues } from "../meetings/MeetingFields";
 import { ImportTree } from "./ImportTree";
 import { UploadProgress, type Progress } from "./UploadProgress";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
@@ -31,10 +32,12 @@ export function ImportPanel({ committee, onClose, onUnauthenticated }: ImportPan
   const id = useId();
   const [step, setStep] = useState<Step>({ kind: "choose" });
   const [error, setError] = useState<string | null>(null);
-  const [date, setDate] = useState("");
-  const [startTime, setStartTime] = useState("10:00");
-  const [place, setPlace] = useState("");
-  const [title, setTitle] = useState(`Møde i ${committee.name}`);
+  const [fields, setFields] = useState<MeetingFieldValues>({
+    title: `Møde i ${committee.name}`,
+    date: "",
+    startTime: "10:00",
+    place: "",
+  });
   const abortRef = useRef<AbortController | null>(null);
 
   function fail(caught: unknown, fallback: string) {
@@ -75,7 +78,7 @@ export function ImportPanel({ committee, onClose, onUnauthenticated }: ImportPan
             s.kind === "reading" ? { ...s, progress: { ...s.progress, sent: true } } : s,
           ),
       });
-      setDate(parsed.meetingDate ?? "");
+      setFields((current) => ({ ...current, date: parsed.meetingDate ?? "" }));
       setStep({ kind: "preview", file, parsed });
     } catch (caught) {
       setStep({ kind: "choose" });
@@ -86,7 +89,7 @@ export function ImportPanel({ committee, onClose, onUnauthenticated }: ImportPan
   async function create(event: FormEvent) {
     event.preventDefault();
     if (step.kind !== "preview") return;
-    if (date === "") {
+    if (fields.date === "") {
       setError("Angiv mødets dato: filen nævner ingen.");
       document.getElementById(`${id}-date`)?.focus();
       return;
@@ -100,7 +103,12 @@ export function ImportPanel({ committee, onClose, onUnauthenticated }: ImportPan
       const result = await runImport(
         committee.id,
         file,
-        { date, startTime, place, title },
+        {
+          date: fields.date,
+          startTime: fields.startTime,
+          place: fields.place,
+          title: fields.title,
+        },
         {
           signal: controller.signal,
           onProgress: (fraction) =>
@@ -212,54 +220,14 @@ export function ImportPanel({ committee, onClose, onUnauthenticated }: ImportPan
             onSubmit={(event) => void create(event)}
           >
             <h4>Det nye møde</h4>
-            <div className="form-grid">
-              <div className="form-field form-field-wide">
-                <label htmlFor={`${id}-title`}>Titel</label>
-                <input
-                  id={`${id}-title`}
-                  type="text"
-                  maxLength={300}
-                  value={title}
-                  onChange={(event) => setTitle(event.target.value)}
-                />
-              </div>
-              <div className="form-field">
-                <label htmlFor={`${id}-date`}>Dato</label>
-                <input
-                  id={`${id}-date`}
-                  type="date"
-                  required
-                  value={date}
-                  aria-describedby={parsed.meetingDate ? undefined : `${id}-date-hint`}
-                  aria-invalid={error !== null && date === "" ? true : undefined}
-                  onChange={(event) => setDate(event.target.value)}
-                />
-                {!parsed.meetingDate && (
-                  <span id={`${id}-date-hint`} className="field-hint">
-                    Filen nævner ingen mødedato. Angiv den.
-                  </span>
-                )}
-              </div>
-              <div className="form-field">
-                <label htmlFor={`${id}-start`}>Starttid</label>
-                <input
-                  id={`${id}-start`}
-                  type="time"
-                  value={startTime}
-                  onChange={(event) => setStartTime(event.target.value)}
-                />
-              </div>
-              <div className="form-field">
-                <label htmlFor={`${id}-place`}>Sted</label>
-                <input
-                  id={`${id}-place`}
-                  type="text"
-                  maxLength={300}
-                  value={place}
-                  onChange={(event) => setPlace(event.target.value)}
-                />
-              </div>
-            </div>
+            <MeetingFields
+              id={id}
+              values={fields}
+              onChange={mergePatch(setFields)}
+              required={false}
+              dateInvalid={error !== null && fields.date === ""}
+              dateHint={parsed.meetingDate ? undefined : "Filen nævner ingen mødedato. Angiv den."}
+            />
             {step.kind === "creating" ? (
               <UploadProgress
                 name={step.file.name}

@@ -4,6 +4,7 @@ import { formatDanishDate } from "../../shared/model/formatDanishDate";
 import type { RunCommand } from "../agenda/useAgendaCommands";
 import { auditPath, previewPath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
+import { MeetingFields, mergePatch, type MeetingFieldValues } from "./MeetingFields";
 import { meetingTimeText } from "./meetingTimeText";
 
 interface MeetingHeaderProps {
@@ -91,12 +92,14 @@ interface MeetingDetailsFormProps {
 
 function MeetingDetailsForm({ meeting, run, onDone }: MeetingDetailsFormProps) {
   const id = useId();
-  const [title, setTitle] = useState(meeting.title);
-  const [date, setDate] = useState(meeting.date);
-  const [startTime, setStartTime] = useState(meeting.startTime);
-  const [endTime, setEndTime] = useState(meeting.endTime ?? "");
-  const [place, setPlace] = useState(meeting.place);
-  const [deadline, setDeadline] = useState(meeting.deadline ?? "");
+  const [fields, setFields] = useState<MeetingFieldValues>({
+    title: meeting.title,
+    date: meeting.date,
+    startTime: meeting.startTime,
+    endTime: meeting.endTime ?? "",
+    place: meeting.place,
+    deadline: meeting.deadline ?? "",
+  });
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -105,12 +108,12 @@ function MeetingDetailsForm({ meeting, run, onDone }: MeetingDetailsFormProps) {
     const result = await run({
       type: "updateMeeting",
       details: {
-        title: title.trim(),
-        date,
-        startTime,
-        endTime: endTime === "" ? null : endTime,
-        place: place.trim(),
-        deadline: deadline === "" ? null : deadline,
+        title: fields.title.trim(),
+        date: fields.date,
+        startTime: fields.startTime,
+        endTime: fields.endTime ? fields.endTime : null,
+        place: fields.place.trim(),
+        deadline: fields.deadline ? fields.deadline : null,
       },
     });
     setBusy(false);
@@ -126,71 +129,7 @@ function MeetingDetailsForm({ meeting, run, onDone }: MeetingDetailsFormProps) {
         if (event.key === "Escape") onDone(false);
       }}
     >
-      <div className="form-grid">
-        <div className="form-field form-field-wide">
-          <label htmlFor={`${id}-title`}>Titel</label>
-          <input
-            id={`${id}-title`}
-            type="text"
-            required
-            maxLength={300}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${id}-date`}>Dato</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            required
-            value={date}
-            onChange={(event) => setDate(event.target.value)}
-          />
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${id}-start`}>Starttid</label>
-          <input
-            id={`${id}-start`}
-            type="time"
-            required
-            value={startTime}
-            onChange={(event) => setStartTime(event.target.value)}
-          />
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${id}-end`}>Sluttid</label>
-          <input
-            id={`${id}-end`}
-            type="time"
-            value={endTime}
-            onChange={(event) => setEndTime(event.target.value)}
-          />
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${id}-place`}>Sted</label>
-          <input
-            id={`${id}-place`}
-            type="text"
-            maxLength={300}
-            value={place}
-            onChange={(event) => setPlace(event.target.value)}
-          />
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${id}-deadline`}>Frist for sagsfremstilling</label>
-          <input
-            id={`${id}-deadline`}
-            type="date"
-            value={deadline}
-            aria-describedby={`${id}-deadline-hint`}
-            onChange={(event) => setDeadline(event.target.value)}
-          />
-          <span id={`${id}-deadline-hint`} className="field-hint">
-            Punkter, der stadig er kladde eller til gennemsyn efter fristen, markeres.
-          </span>
-        </div>
-      </div>
+      <MeetingFields id={id} values={fields} onChange={mergePatch(setFields)} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           Gem mødeoplysninger

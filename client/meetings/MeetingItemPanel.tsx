@@ -26,6 +26,7 @@ import { RouterLink } from "../routing/RouterLink";
 import { ItemSyncSession } from "../sync/ItemSyncSession";
 import { AccessNotice, useItemWorkflow, WorkflowBar } from "../workflow";
 import { ItemHeaderForm } from "./ItemHeaderForm";
+import { wsOrigin } from "../sync/wsOrigin";
 
 interface MeetingItemPanelProps {
   meeting: Meeting;
@@ -38,10 +39,6 @@ interface MeetingItemPanelProps {
   announce: (text: string) => void;
   onDeleted: (entry: DeletedEntry) => void;
   onUnauthenticated: () => void;
-}
-
-function wsOrigin(): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { ApiError } from "../api/apiFetch";
 import { createMeeting } from "../api/meetingsApi";
 import type { CommitteeMembership } from "../api/meetingTypes";
 import { meetingPath, navigate } from "../routing/router";
+import { MeetingFields, mergePatch, type MeetingFieldValues } from "./MeetingFields";
 
 interface NewMeetingFormProps {
   committee: CommitteeMembership;
@@ -13,17 +14,19 @@ interface NewMeetingFormProps {
 /** A new meeting from the committee's template: its standard sections and items. */
 export function NewMeetingForm({ committee, onCancel, onUnauthenticated }: NewMeetingFormProps) {
   const id = useId();
-  const [title, setTitle] = useState(`Møde i ${committee.name}`);
-  const [date, setDate] = useState("");
-  const [startTime, setStartTime] = useState("10:00");
-  const [endTime, setEndTime] = useState("");
-  const [place, setPlace] = useState("");
+  const [fields, setFields] = useState<MeetingFieldValues>({
+    title: `Møde i ${committee.name}`,
+    date: "",
+    startTime: "10:00",
+    endTime: "",
+    place: "",
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (date === "") {
+    if (fields.date === "") {
       setError("Vælg mødets dato.");
       document.getElementById(`${id}-date`)?.focus();
       return;
@@ -32,11 +35,11 @@ export function NewMeetingForm({ committee, onCancel, onUnauthenticated }: NewMe
     setError(null);
     try {
       const meeting = await createMeeting(committee.id, {
-        title: title.trim(),
-        date,
-        startTime,
-        endTime: endTime === "" ? null : endTime,
-        place: place.trim(),
+        title: fields.title.trim(),
+        date: fields.date,
+        startTime: fields.startTime,
+        endTime: fields.endTime ? fields.endTime : null,
+        place: fields.place.trim(),
       });
       navigate(meetingPath(meeting.id));
     } catch (caught) {
@@ -62,59 +65,12 @@ export function NewMeetingForm({ committee, onCancel, onUnauthenticated }: NewMe
         Mødet får skabelonens faste sektioner og punkter (godkendelse af referat, siden sidst,
         eventuelt …).
       </p>
-      <div className="form-grid">
-        <div className="form-field form-field-wide">
-          <label htmlFor={`${id}-title`}>Titel</label>
-          <input
-            id={`${id}-title`}
-            type="text"
-            required
-            maxLength={300}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${id}-date`}>Dato</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            required
-            value={date}
-            aria-invalid={error !== null && date === "" ? true : undefined}
-            onChange={(event) => setDate(event.target.value)}
-          />
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${id}-start`}>Starttid</label>
-          <input
-            id={`${id}-start`}
-            type="time"
-            required
-            value={startTime}
-            onChange={(event) => setStartTime(event.target.value)}
-          />
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${id}-end`}>Sluttid</label>
-          <input
-            id={`${id}-end`}
-            type="time"
-            value={endTime}
-            onChange={(event) => setEndTime(event.target.value)}
-          />
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${id}-place`}>Sted</label>
-          <input
-            id={`${id}-place`}
-            type="text"
-            maxLength={300}
-            value={place}
-            onChange={(event) => setPlace(event.target.value)}
-          />
-        </div>
-      </div>
+      <MeetingFields
+        id={id}
+        values={fields}
+        onChange={mergePatch(setFields)}
+        dateInvalid={error !== null && fields.date === ""}
+      />
       {error && (
         <p className="form-error" role="alert">
           {error}

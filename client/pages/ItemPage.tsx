@@ -20,6 +20,7 @@ import { WorkflowBar } from "../workflow/WorkflowBar";
 import { caseLine } from "./caseLine";
 import { itemHeading } from "./itemHeading";
 import { NotFoundPage } from "./NotFoundPage";
+import { wsOrigin } from "../sync/wsOrigin";
 
 interface ItemPageProps {
   id: string;
@@ -33,10 +34,6 @@ type HeaderLoad =
   | { status: "notFound" }
   // Offline or a server error: the body may still be edited from the local copy.
   | { status: "unavailable" };
-
-function wsOrigin(): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`;
-}
 
 export function ItemPage({ id, user, onUnauthenticated }: ItemPageProps) {
   const docName = formatDocName("item", id);

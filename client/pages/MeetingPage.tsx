@@ -8,8 +8,6 @@ import { isOverdue, localToday } from "../agenda/isOverdue";
 import { useAgendaCommands } from "../agenda/useAgendaCommands";
 import { useAnnouncer } from "../agenda/useAnnouncer";
 import { visibleSections } from "../agenda/agendaMoves";
-import { ApiError } from "../api/apiFetch";
-import { fetchCommittees, fetchMeeting } from "../api/meetingsApi";
 import type { CommitteeMembership } from "../api/meetingTypes";
 import type { SessionUser } from "../api/types";
 import { MeetingHeader } from "../meetings/MeetingHeader";
@@ -19,7 +17,8 @@ import { MeetingActions } from "../phases/MeetingActions";
 import { committeePath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
-import { NotFoundPage } from "./NotFoundPage";
+import { wsOrigin } from "../sync/wsOrigin";
+import { fetchMeetingWithCommittee, pageLoadNotice, usePageLoad } from "./usePageLoad";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
 import "../agenda/agenda.css";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
@@ -33,42 +32,10 @@ interface MeetingPageProps {
   onUnauthenticated: () => void;
 }
 
-type Load =
-  | { status: "loading" }
-  | { status: "loaded"; meeting: Meeting; committee: CommitteeMembership | null }
-  | { status: "notFound" }
-  | { status: "failed" };
-
-function wsOrigin(): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`;
-}
-
 /** A meeting: its live agenda on the left, the open item on the right. */
 export function MeetingPage({ id, itemId, user, onUnauthenticated }: MeetingPageProps) {
-  const [load, setLoad] = useState<Load>({ status: "loading" });
+  const load = usePageLoad(id, fetchMeetingWithCommittee, onUnauthenticated);
   const [session, setSession] = useState<MeetingSyncSession | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    Promise.all([fetchMeeting(id, controller.signal), fetchCommittees(controller.signal)]).then(
-      ([meeting, committees]) =>
-        setLoad({
-          status: "loaded",
-          meeting,
-          committee: committees.find((c) => c.id === meeting.committeeId) ?? null,
-        }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
-        if (error instanceof ApiError && error.status === 404) {
-          return setLoad({ status: "notFound" });
-        }
-        console.error("loading the meeting failed", error);
-        setLoad({ status: "failed" });
-      },
-    );
-    return () => controller.abort();
-  }, [id, onUnauthenticated]);
 
   useEffect(() => {
     const created = new MeetingSyncSession({ meetingId: id, wsOrigin: wsOrigin() });
@@ -81,28 +48,17 @@ export function MeetingPage({ id, itemId, user, onUnauthenticated }: MeetingPage
     };
   }, [id]);
 
-  if (load.status === "notFound") return <NotFoundPage />;
-  if (load.status === "failed") {
-    return (
-      <main className="page" id="main">
-        <p className="notice notice-error" role="alert">
-          Mødet kunne ikke hentes. Prøv at genindlæse siden.
-        </p>
-      </main>
-    );
-  }
-  if (load.status === "loading" || session === null) {
-    return (
-      <main className="page" id="main">
-        <p className="muted">Henter mødet …</p>
-      </main>
-    );
-  }
+  const notice = pageLoadNotice(load, {
+    failedText: "Mødet kunne ikke hentes. Prøv at genindlæse siden.",
+    loadingText: "Henter mødet …",
+    ready: session !== null,
+  });
+  if (notice || load.status !== "loaded" || session === null) return notice;
   return (
     <MeetingWorkspace
       session={session}
-      initial={load.meeting}
-      committee={load.committee}
+      initial={load.value.meeting}
+      committee={load.value.committee}
       itemId={itemId}
       user={user}
       onUnauthenticated={onUnauthenticated}

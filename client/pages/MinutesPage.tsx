@@ -8,7 +8,7 @@ import { numberAgenda } from "../../shared/model/numberAgenda";
 import { roleMay } from "../../shared/permissions";
 import { useAnnouncer } from "../agenda/useAnnouncer";
 import { ApiError } from "../api/apiFetch";
-import { fetchCommittees, fetchMeeting, fetchMeetingDocument } from "../api/meetingsApi";
+import { fetchMeetingDocument } from "../api/meetingsApi";
 import type { CommitteeMembership, ProseMirrorJson } from "../api/meetingTypes";
 import { fetchMinutesApproval, saveAttendance, type MinutesApproval } from "../api/phasesApi";
 import type { SessionUser } from "../api/types";
@@ -23,7 +23,13 @@ import { committeePath, meetingPath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
 import { ItemSyncSession } from "../sync/ItemSyncSession";
-import { NotFoundPage } from "./NotFoundPage";
+import { wsOrigin } from "../sync/wsOrigin";
+import {
+  fetchMeetingWithCommittee,
+  pageLoadNotice,
+  usePageLoad,
+  type MeetingWithCommittee,
+} from "./usePageLoad";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
 import "../minutes/minutes.css";
 
@@ -33,17 +39,18 @@ interface MinutesPageProps {
   onUnauthenticated: () => void;
 }
 
-type Load =
-  | { status: "loading" }
-  | {
-      status: "loaded";
-      meeting: Meeting;
-      committee: CommitteeMembership | null;
-      committeeName: string;
-      bodies: Record<string, ProseMirrorJson | undefined>;
-    }
-  | { status: "notFound" }
-  | { status: "failed" };
+interface MinutesLoad extends MeetingWithCommittee {
+  committeeName: string;
+  bodies: Record<string, ProseMirrorJson | undefined>;
+}
+
+async function fetchMinutesPage(id: string, signal: AbortSignal): Promise<MinutesLoad> {
+  const [loaded, document] = await Promise.all([
+    fetchMeetingWithCommittee(id, signal),
+    fetchMeetingDocument(id, signal),
+  ]);
+  return { ...loaded, committeeName: document.committee.name, bodies: document.bodies };
+}
 
 /** A final close of the minutes document, in the minutes' words (the generic ones say "punkt"). */
 function minutesProblemText(code: number, fallback: string): string {
@@ -55,48 +62,15 @@ function minutesProblemText(code: number, fallback: string): string {
   return `Referatet kan ikke følges live: ${fallback}`;
 }
 
-function wsOrigin(): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}`;
-}
-
 /**
  * Minutes mode: every item's Beslutning co-written live in `minutes:<meetingId>` (one Y.Doc,
  * one socket, one editor per item), attendance, the phase steps and exports. The secretariat
  * writes while the meeting is held; everyone else watches; the chair approves.
  */
 export function MinutesPage({ id, user, onUnauthenticated }: MinutesPageProps) {
-  const [load, setLoad] = useState<Load>({ status: "loading" });
+  const load = usePageLoad(id, fetchMinutesPage, onUnauthenticated);
   const [meetingSession, setMeetingSession] = useState<MeetingSyncSession | null>(null);
   const [minutesSession, setMinutesSession] = useState<ItemSyncSession | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const { signal } = controller;
-    Promise.all([
-      fetchMeeting(id, signal),
-      fetchCommittees(signal),
-      fetchMeetingDocument(id, signal),
-    ])
-      .then(([meeting, committees, document]) => {
-        setLoad({
-          status: "loaded",
-          meeting,
-          committee: committees.find((c) => c.id === meeting.committeeId) ?? null,
-          committeeName: document.committee.name,
-          bodies: document.bodies,
-        });
-      })
-      .catch((error: unknown) => {
-        if (signal.aborted) return;
-        if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
-        if (error instanceof ApiError && error.status === 404) {
-          return setLoad({ status: "notFound" });
-        }
-        console.error("loading the minutes failed", error);
-        setLoad({ status: "failed" });
-      });
-    return () => controller.abort();
-  }, [id, onUnauthenticated]);
 
   // Both sessions are sockets that live as long as this effect (see ItemPage).
   useEffect(() => {
@@ -117,31 +91,22 @@ export function MinutesPage({ id, user, onUnauthenticated }: MinutesPageProps) {
     };
   }, [id]);
 
-  if (load.status === "notFound") return <NotFoundPage />;
-  if (load.status === "failed") {
-    return (
-      <main className="page" id="main">
-        <p className="notice notice-error" role="alert">
-          Referatet kunne ikke hentes. Prøv at genindlæse siden.
-        </p>
-      </main>
-    );
-  }
-  if (load.status === "loading" || meetingSession === null || minutesSession === null) {
-    return (
-      <main className="page" id="main">
-        <p className="muted">Henter referatet …</p>
-      </main>
-    );
+  const notice = pageLoadNotice(load, {
+    failedText: "Referatet kunne ikke hentes. Prøv at genindlæse siden.",
+    loadingText: "Henter referatet …",
+    ready: meetingSession !== null && minutesSession !== null,
+  });
+  if (notice || load.status !== "loaded" || meetingSession === null || minutesSession === null) {
+    return notice;
   }
   return (
     <MinutesWorkspace
       meetingSession={meetingSession}
       minutesSession={minutesSession}
-      initial={load.meeting}
-      committee={load.committee}
-      committeeName={load.committeeName}
-      bodies={load.bodies}
+      initial={load.value.meeting}
+      committee={load.value.committee}
+      committeeName={load.value.committeeName}
+      bodies={load.value.bodies}
       user={user}
       onUnauthenticated={onUnauthenticated}
     />

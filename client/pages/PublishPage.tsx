@@ -3,7 +3,6 @@ import type { Meeting, MeetingPhase } from "../../shared/model/agenda";
 import { formatDanishDate } from "../../shared/model/formatDanishDate";
 import { roleMay } from "../../shared/permissions";
 import { ApiError } from "../api/apiFetch";
-import { fetchCommittees, fetchMeeting } from "../api/meetingsApi";
 import type { CommitteeMembership } from "../api/meetingTypes";
 import {
   DOCUMENT_KIND_LABELS,
@@ -22,7 +21,7 @@ import { useAcceptedFindings } from "../publication/useAcceptedFindings";
 import { committeePath, meetingPath, minutesPath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
-import { NotFoundPage } from "./NotFoundPage";
+import { fetchMeetingWithCommittee, pageLoadNotice, usePageLoad } from "./usePageLoad";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
 import "../phases/phases.css";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
@@ -32,12 +31,6 @@ interface PublishPageProps {
   id: string;
   onUnauthenticated: () => void;
 }
-
-type Load =
-  | { status: "loading" }
-  | { status: "loaded"; meeting: Meeting; committee: CommitteeMembership | null }
-  | { status: "notFound" }
-  | { status: "failed" };
 
 const DEFINITE: Record<DocumentKind, string> = { dagsorden: "Dagsordenen", referat: "Referatet" };
 
@@ -58,51 +51,17 @@ function notReadyReason(kind: DocumentKind, phase: MeetingPhase): string | null 
  * left out) is published and readable without login.
  */
 export function PublishPage({ id, onUnauthenticated }: PublishPageProps) {
-  const [load, setLoad] = useState<Load>({ status: "loading" });
+  const load = usePageLoad(id, fetchMeetingWithCommittee, onUnauthenticated);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    Promise.all([fetchMeeting(id, controller.signal), fetchCommittees(controller.signal)]).then(
-      ([meeting, committees]) =>
-        setLoad({
-          status: "loaded",
-          meeting,
-          committee: committees.find((c) => c.id === meeting.committeeId) ?? null,
-        }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
-        if (error instanceof ApiError && error.status === 404) {
-          return setLoad({ status: "notFound" });
-        }
-        console.error("loading the meeting failed", error);
-        setLoad({ status: "failed" });
-      },
-    );
-    return () => controller.abort();
-  }, [id, onUnauthenticated]);
-
-  if (load.status === "notFound") return <NotFoundPage />;
-  if (load.status === "failed") {
-    return (
-      <main className="page" id="main">
-        <p className="notice notice-error" role="alert">
-          Mødet kunne ikke hentes. Prøv at genindlæse siden.
-        </p>
-      </main>
-    );
-  }
-  if (load.status === "loading") {
-    return (
-      <main className="page" id="main">
-        <p className="muted">Henter mødet …</p>
-      </main>
-    );
-  }
+  const notice = pageLoadNotice(load, {
+    failedText: "Mødet kunne ikke hentes. Prøv at genindlæse siden.",
+    loadingText: "Henter mødet …",
+  });
+  if (notice || load.status !== "loaded") return notice;
   return (
     <PublishWorkspace
-      meeting={load.meeting}
-      committee={load.committee}
+      meeting={load.value.meeting}
+      committee={load.value.committee}
       onUnauthenticated={onUnauthenticated}
     />
   );
