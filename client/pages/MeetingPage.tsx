@@ -14,9 +14,8 @@ import { MeetingHeader } from "../meetings/MeetingHeader";
 import { MeetingItemPanel } from "../meetings/MeetingItemPanel";
 import { MeetingSyncSession } from "../meetings/MeetingSyncSession";
 import { MeetingActions } from "../phases/MeetingActions";
-import { committeePath } from "../routing/router";
-import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
+import { MeetingBreadcrumb } from "../meetings/MeetingBreadcrumb";
 import { wsOrigin } from "../sync/wsOrigin";
 import { fetchMeetingWithCommittee, pageLoadNotice, usePageLoad } from "./usePageLoad";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
@@ -123,17 +122,7 @@ function MeetingWorkspace(props: MeetingWorkspaceProps) {
 
   return (
     <main className="page page-wide meeting-page" id="main">
-      <nav className="breadcrumb" aria-label="Brødkrumme">
-        <RouterLink href="/">Møder</RouterLink>
-        <span aria-hidden="true"> / </span>
-        {committee && (
-          <>
-            <RouterLink href={committeePath(committee.id)}>{committee.name}</RouterLink>
-            <span aria-hidden="true"> / </span>
-          </>
-        )}
-        <span aria-current="page">{formatDanishDate(meeting.date)}</span>
-      </nav>
+      <MeetingBreadcrumb meeting={meeting} committee={committee} />
       <MeetingHeader
         meeting={meeting}
         committeeName={committee?.name ?? ""}

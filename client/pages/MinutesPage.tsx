@@ -19,10 +19,9 @@ import { indstillingText } from "../minutes/indstillingText";
 import { MinutesItem } from "../minutes/MinutesItem";
 import { MinutesStatus } from "../minutes/MinutesStatus";
 import { MeetingActions } from "../phases/MeetingActions";
-import { committeePath, meetingPath } from "../routing/router";
-import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
 import { ItemSyncSession } from "../sync/ItemSyncSession";
+import { MeetingBreadcrumb } from "../meetings/MeetingBreadcrumb";
 import { wsOrigin } from "../sync/wsOrigin";
 import {
   fetchMeetingWithCommittee,
@@ -221,19 +220,7 @@ function MinutesWorkspace(props: MinutesWorkspaceProps) {
 
   return (
     <main className="page minutes-page" id="main">
-      <nav className="breadcrumb" aria-label="Brødkrumme">
-        <RouterLink href="/">Møder</RouterLink>
-        <span aria-hidden="true"> / </span>
-        {committee && (
-          <>
-            <RouterLink href={committeePath(committee.id)}>{committee.name}</RouterLink>
-            <span aria-hidden="true"> / </span>
-          </>
-        )}
-        <RouterLink href={meetingPath(meeting.id)}>{formatDanishDate(meeting.date)}</RouterLink>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">Referat</span>
-      </nav>
+      <MeetingBreadcrumb meeting={meeting} committee={committee} current="Referat" />
       <header className="minutes-header">
         <p className="minutes-committee">{committeeName}</p>
         <h1>Referat: {meeting.title}</h1>

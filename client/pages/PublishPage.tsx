@@ -18,9 +18,10 @@ import { useAnnouncer } from "../agenda/useAnnouncer";
 import { PhaseActions } from "../phases/PhaseActions";
 import { PersonalDataCheck } from "../publication/PersonalDataCheck";
 import { useAcceptedFindings } from "../publication/useAcceptedFindings";
-import { committeePath, meetingPath, minutesPath } from "../routing/router";
+import { minutesPath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
+import { MeetingBreadcrumb } from "../meetings/MeetingBreadcrumb";
 import { fetchMeetingWithCommittee, pageLoadNotice, usePageLoad } from "./usePageLoad";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
 import "../phases/phases.css";
@@ -169,19 +170,7 @@ function PublishWorkspace({ committee, onUnauthenticated, ...props }: PublishWor
 
   return (
     <main className="page publish-page" id="main">
-      <nav className="breadcrumb" aria-label="Brødkrumme">
-        <RouterLink href="/">Møder</RouterLink>
-        <span aria-hidden="true"> / </span>
-        {committee && (
-          <>
-            <RouterLink href={committeePath(committee.id)}>{committee.name}</RouterLink>
-            <span aria-hidden="true"> / </span>
-          </>
-        )}
-        <RouterLink href={meetingPath(meeting.id)}>{formatDanishDate(meeting.date)}</RouterLink>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">Offentliggør</span>
-      </nav>
+      <MeetingBreadcrumb meeting={meeting} committee={committee} current="Offentliggør" />
       <h1>Offentliggør</h1>
       <p className="publish-meeting">
         {committee?.name ? `${committee.name}: ` : ""}
