@@ -25,6 +25,8 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
+          // Fails every test on an unexpected console error or warning in the browser.
+          setupFiles: ["tests/browser/setup.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -1,47 +1,82 @@
-import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from "react";
+import { lazy, useCallback, useEffect, useState, type ReactNode } from "react";
 import { logout, fetchCurrentUser } from "./api/sessionApi";
 import type { SessionUser } from "./api/types";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { InvitationPage } from "./pages/InvitationPage";
 import { StartPage } from "./pages/StartPage";
+import { LazyBoundary } from "./routing/LazyBoundary";
+import { loadChunk } from "./routing/loadChunk";
 import { loginPath, navigate, parseRoute, useCurrentPath } from "./routing/router";
 import { RouterLink } from "./routing/RouterLink";
 import { AccountLinks } from "./users/AccountLinks";
+import { NotificationBell } from "./notifications/NotificationBell";
 
-// The editor (TipTap, Yjs, y-websocket) is most of the code: load it with the first item page.
-const ItemPage = lazy(async () => ({ default: (await import("./pages/ItemPage")).ItemPage }));
-// Meetings: the overview and preview are light, the meeting page carries the editor too.
+// Every page but the login (and invitation) page is loaded on demand, so that the first visit
+// fetches little. The editor (TipTap, ProseMirror, y-tiptap) is most of the code: it comes with
+// the item page, the minutes page, and the meeting page's item pane — never with the agenda.
+const ItemPage = lazy(async () => ({
+  default: (await loadChunk(import("./pages/ItemPage"))).ItemPage,
+}));
 const MeetingsPage = lazy(async () => ({
-  default: (await import("./pages/MeetingsPage")).MeetingsPage,
+  default: (await loadChunk(import("./pages/MeetingsPage"))).MeetingsPage,
 }));
 const MeetingPage = lazy(async () => ({
-  default: (await import("./pages/MeetingPage")).MeetingPage,
+  default: (await loadChunk(import("./pages/MeetingPage"))).MeetingPage,
 }));
 const PreviewPage = lazy(async () => ({
-  default: (await import("./pages/PreviewPage")).PreviewPage,
+  default: (await loadChunk(import("./pages/PreviewPage"))).PreviewPage,
 }));
 
 // Minutes mode (one editor per item's Beslutning) and publication.
 const MinutesPage = lazy(async () => ({
-  default: (await import("./pages/MinutesPage")).MinutesPage,
+  default: (await loadChunk(import("./pages/MinutesPage"))).MinutesPage,
 }));
 const PublishPage = lazy(async () => ({
-  default: (await import("./pages/PublishPage")).PublishPage,
+  default: (await loadChunk(import("./pages/PublishPage"))).PublishPage,
 }));
 
 // Administration and review pages.
-const UsersPage = lazy(async () => ({ default: (await import("./pages/UsersPage")).UsersPage }));
-const AuditPage = lazy(async () => ({ default: (await import("./pages/AuditPage")).AuditPage }));
+const UsersPage = lazy(async () => ({
+  default: (await loadChunk(import("./pages/UsersPage"))).UsersPage,
+}));
+const AuditPage = lazy(async () => ({
+  default: (await loadChunk(import("./pages/AuditPage"))).AuditPage,
+}));
 const MentionsPage = lazy(async () => ({
-  default: (await import("./pages/MentionsPage")).MentionsPage,
+  default: (await loadChunk(import("./pages/MentionsPage"))).MentionsPage,
 }));
 
 const loadingPage = (
   <main className="page" id="main">
-    <p className="muted">Indlæser …</p>
+    <p className="muted" role="status">
+      Indlæser …
+    </p>
   </main>
 );
+
+function pageFrame(notice: ReactNode) {
+  return (
+    <main className="page" id="main">
+      {notice}
+    </main>
+  );
+}
+
+/**
+ * A page whose code is loaded on demand. Keyed by the kind of page, so that a page that could
+ * not be loaded does not keep its notice when the person goes on to another kind of page.
+ */
+function lazyPage(kind: string, page: ReactNode) {
+  return (
+    <LazyBoundary key={kind} loading={loadingPage} frame={pageFrame}>
+      {page}
+    </LazyBoundary>
+  );
+}
+
+const SESSION_ENDED_NOTICE =
+  "Du er logget ud. Log ind igen for at fortsætte, hvor du var. Ændringer, der ikke nåede at blive gemt på serveren, ligger i denne browser og gemmes, når du er logget ind igen.";
 
 type Auth =
   { status: "checking" } | { status: "known"; user: SessionUser | null } | { status: "failed" };
@@ -50,6 +85,8 @@ export function App() {
   const path = useCurrentPath();
   const route = parseRoute(location.pathname, location.search);
   const [auth, setAuth] = useState<Auth>({ status: "checking" });
+  // The session ended while a page was open (logout in another tab, expiry, password change).
+  const [sessionEnded, setSessionEnded] = useState(false);
 
   useEffect(() => {
     fetchCurrentUser().then(
@@ -73,9 +110,11 @@ export function App() {
       navigate(route.next ?? "/", { replace: true });
   }, [auth, route, path]);
 
+  const hasUser = user !== null;
   const onUnauthenticated = useCallback(() => {
+    if (hasUser) setSessionEnded(true);
     setAuth({ status: "known", user: null });
-  }, []);
+  }, [hasUser]);
 
   async function signOut() {
     try {
@@ -83,6 +122,7 @@ export function App() {
     } catch (error) {
       console.error("logout failed", error);
     }
+    setSessionEnded(false);
     setAuth({ status: "known", user: null });
     navigate("/login");
   }
@@ -105,7 +145,9 @@ export function App() {
   } else if (route.name === "login") {
     page = user ? null : (
       <LoginPage
+        notice={sessionEnded ? SESSION_ENDED_NOTICE : null}
         onLoggedIn={(signedIn) => {
+          setSessionEnded(false);
           setAuth({ status: "known", user: signedIn });
           navigate(route.next ?? "/", { replace: true });
         }}
@@ -126,80 +168,59 @@ export function App() {
   } else if (user === null) {
     page = null;
   } else if (route.name === "users") {
-    page = (
-      <Suspense fallback={loadingPage}>
-        <UsersPage user={user} onUnauthenticated={onUnauthenticated} />
-      </Suspense>
-    );
+    page = lazyPage("UsersPage", <UsersPage user={user} onUnauthenticated={onUnauthenticated} />);
   } else if (route.name === "mentions") {
-    page = (
-      <Suspense fallback={loadingPage}>
-        <MentionsPage onUnauthenticated={onUnauthenticated} />
-      </Suspense>
-    );
+    page = lazyPage("MentionsPage", <MentionsPage onUnauthenticated={onUnauthenticated} />);
   } else if (route.name === "audit") {
-    page = (
-      <Suspense fallback={loadingPage}>
-        <AuditPage key={route.id} id={route.id} onUnauthenticated={onUnauthenticated} />
-      </Suspense>
+    page = lazyPage(
+      "AuditPage",
+      <AuditPage key={route.id ?? ""} meetingId={route.id} onUnauthenticated={onUnauthenticated} />,
     );
   } else if (route.name === "start" || route.name === "committee") {
-    page = (
-      <Suspense fallback={loadingPage}>
-        <MeetingsPage
-          committeeId={route.name === "committee" ? route.committeeId : null}
-          onUnauthenticated={onUnauthenticated}
-        />
-      </Suspense>
+    page = lazyPage(
+      "MeetingsPage",
+      <MeetingsPage
+        committeeId={route.name === "committee" ? route.committeeId : null}
+        onUnauthenticated={onUnauthenticated}
+      />,
     );
   } else if (route.name === "items") {
     page = <StartPage onUnauthenticated={onUnauthenticated} />;
   } else if (route.name === "meeting") {
-    page = (
-      <Suspense fallback={loadingPage}>
-        <MeetingPage
-          key={route.id}
-          id={route.id}
-          itemId={route.itemId}
-          user={user}
-          onUnauthenticated={onUnauthenticated}
-        />
-      </Suspense>
+    page = lazyPage(
+      "MeetingPage",
+      <MeetingPage
+        key={route.id}
+        id={route.id}
+        itemId={route.itemId}
+        user={user}
+        onUnauthenticated={onUnauthenticated}
+      />,
     );
   } else if (route.name === "preview") {
-    page = (
-      <Suspense fallback={loadingPage}>
-        <PreviewPage key={route.id} id={route.id} onUnauthenticated={onUnauthenticated} />
-      </Suspense>
+    page = lazyPage(
+      "PreviewPage",
+      <PreviewPage key={route.id} id={route.id} onUnauthenticated={onUnauthenticated} />,
     );
   } else if (route.name === "minutes") {
-    page = (
-      <Suspense fallback={loadingPage}>
-        <MinutesPage
-          key={route.id}
-          id={route.id}
-          user={user}
-          onUnauthenticated={onUnauthenticated}
-        />
-      </Suspense>
+    page = lazyPage(
+      "MinutesPage",
+      <MinutesPage
+        key={route.id}
+        id={route.id}
+        user={user}
+        onUnauthenticated={onUnauthenticated}
+      />,
     );
   } else if (route.name === "publish") {
-    page = (
-      <Suspense fallback={loadingPage}>
-        <PublishPage key={route.id} id={route.id} onUnauthenticated={onUnauthenticated} />
-      </Suspense>
+    page = lazyPage(
+      "PublishPage",
+      <PublishPage key={route.id} id={route.id} onUnauthenticated={onUnauthenticated} />,
     );
   } else if (route.name === "item") {
-    page = (
-      <Suspense
-        fallback={
-          <main className="page" id="main">
-            <p className="muted">Indlæser …</p>
-          </main>
-        }
-      >
-        <ItemPage key={route.id} id={route.id} user={user} onUnauthenticated={onUnauthenticated} />
-      </Suspense>
+    page = lazyPage(
+      "ItemPage",
+      <ItemPage key={route.id} id={route.id} user={user} onUnauthenticated={onUnauthenticated} />,
     );
   } else {
     page = <NotFoundPage />;
@@ -216,6 +237,7 @@ export function App() {
         </RouterLink>
         {user && (
           <div className="app-user">
+            <NotificationBell key={`bell-${user.id}`} userId={user.id} />
             <AccountLinks key={user.id} />
             <span
               className="app-user-badge"

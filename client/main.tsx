@@ -1,3 +1,5 @@
+// oxlint-disable-next-line import/no-unassigned-import -- configures zod before anything parses
+import "./zodConfig";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";

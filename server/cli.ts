@@ -10,7 +10,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { hashPassword } from "./auth/passwords";
-import { importAgendaFile } from "./import/index";
+import { importAgendaFile, importInWorker } from "./import/index";
+import { createTaskPool } from "./workers";
 import type { ParsedMeeting } from "./import/index";
 import { ApiError } from "./http/ApiError";
 import { importIntoCommittee, resolveCommittee } from "./meetings/importIntoCommittee";
@@ -55,7 +56,12 @@ const COMMANDS: Record<string, Command> = {
         console.error(`usage: cli ${this.usage}`);
         return EXIT_USAGE;
       }
-      const result = await importAgendaFile(options.positionals[0]!);
+      // In a worker under the same memory and time bounds as an upload: a file given to the CLI
+      // is as untrusted as one sent over HTTP.
+      const pool = createTaskPool();
+      const result = await importAgendaFile(options.positionals[0]!, (bytes) =>
+        importInWorker(pool, bytes),
+      ).finally(() => pool.destroy());
       if (!result.ok) {
         console.error(`${result.error.code}: ${result.error.message}`);
         return EXIT_FAILED;
@@ -131,10 +137,21 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-/** The store and services of DATA_DIR (listening only on a passing loopback port). */
+/**
+ * The store and services of DATA_DIR, or of DATABASE_URL (and REDIS_URL, so that running
+ * instances of a cluster hear of what the command changes), listening only on a passing
+ * loopback port.
+ */
 async function withServices(run: (server: RunningServer) => Promise<number>): Promise<number> {
   const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
-  const server = await startServer({ port: 0, dataDir, quiet: true });
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    quiet: true,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    redisUrl: process.env.REDIS_URL || undefined,
+    redisPrefix: process.env.REDIS_PREFIX || undefined,
+  });
   try {
     return await run(server);
   } finally {

@@ -5,6 +5,8 @@
  */
 import path from "node:path";
 import { oidcConfigFromEnv } from "./auth/oidc";
+import { OriginPolicy } from "./auth/OriginPolicy";
+import { siteSettingsFromEnv } from "./publicSite/SiteSettings";
 import { startServer } from "./startServer";
 
 const demo = process.argv.includes("--demo");
@@ -13,12 +15,26 @@ const server = await startServer({
   port: Number(process.env.PORT ?? 3000),
   host: process.env.HOST ?? "127.0.0.1",
   dataDir,
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  redisUrl: process.env.REDIS_URL || undefined,
+  redisPrefix: process.env.REDIS_PREFIX || undefined,
+  trustProxy: process.env.TRUST_PROXY || undefined,
   demo,
   oidc: oidcConfigFromEnv(process.env),
   secureCookies: (process.env.PUBLIC_URL ?? "").startsWith("https://"),
+  publicUrl: process.env.PUBLIC_URL || null,
+  smtpUrl: process.env.SMTP_URL || null,
+  mailFrom: process.env.MAIL_FROM || undefined,
+  allowedOrigins: OriginPolicy.fromEnv({ ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS }),
+  publicFrameAncestors: OriginPolicy.fromEnv({
+    ALLOWED_ORIGINS: process.env.PUBLIC_FRAME_ANCESTORS,
+  }),
+  site: siteSettingsFromEnv(process.env),
 });
 
-console.log(`Dagsorden kører på ${server.url}  (data: ${dataDir})`);
+console.log(
+  `Dagsorden kører på ${server.url}  (data: ${server.store.kind === "postgres" ? "PostgreSQL" : dataDir})`,
+);
 if (demo) console.log("Log ind som fx sekretariat@demo.dk med adgangskoden «demo».");
 
 let stopping = false;

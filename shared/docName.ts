@@ -1,7 +1,11 @@
 /**
  * Document names: `<kind>:<id>`. A document is the unit of permission (see DESIGN.md).
  */
-export const DocKinds = ["meeting", "item", "comments", "minutes"] as const;
+/**
+ * `user:<userId>` is a person's own channel: the server writes their unread notification count
+ * to it, and only that person may open it (`userDocAccess`).
+ */
+export const DocKinds = ["meeting", "item", "comments", "minutes", "user"] as const;
 export type DocKind = (typeof DocKinds)[number];
 
 export interface DocName {

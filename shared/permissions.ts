@@ -7,13 +7,18 @@
  * assigned to them while they are drafts; directors and the chair review by commenting; the
  * chair approves, and approved text is read-only for everyone until it is reopened; readers see
  * what has been sent out, never closed items. Structure (`meeting:` documents) is written by the
- * server alone.
+ * server alone. Approved minutes freeze the whole meeting record (`isRecordFrozen`).
  */
 import type { DocKind } from "./docName";
 import type { ItemStatus, MeetingPhase } from "./model/agenda";
 import type { Role } from "./roles";
 
-export type Access = "none" | "read" | "comment" | "write";
+/**
+ * Access to a document, weakest first: `comment` reads and comments; `suggest` also proposes
+ * changes to an item body (Foreslå ændringer) — its updates are applied only when every change
+ * is a suggestion by that person (`checkSuggestion`); `write` changes anything.
+ */
+export type Access = "none" | "read" | "comment" | "suggest" | "write";
 
 export interface DocAccessInput {
   /** The person's role in the committee the document belongs to; null: not a member. */
@@ -28,6 +33,8 @@ export interface DocAccessInput {
   itemClosed: boolean;
   /** For `minutes`: some item of the meeting is closed (its Beslutning is not for readers). */
   meetingHasClosedItems?: boolean;
+  /** For `minutes`: the meeting's date is today or past, in Danish time (`meetingDayReached`). */
+  meetingDayReached?: boolean;
 }
 
 export function docAccess(input: DocAccessInput): Access {
@@ -44,6 +51,9 @@ export function docAccess(input: DocAccessInput): Access {
       // comment: `mayComment`.
       if (role === "laeser") return "none";
       return itemAccess(input) === "none" ? "none" : "read";
+    case "user":
+      // A person's own channel is decided by who they are, not by a committee role.
+      return "none";
     case "minutes":
       // Readers read approved minutes live only when nothing in them is closed; otherwise
       // they read the published (public) minutes.
@@ -52,9 +62,26 @@ export function docAccess(input: DocAccessInput): Access {
           ? "read"
           : "none";
       }
-      if (role === "sekretariat" && input.meetingPhase === "afholdt") return "write";
+      if (role === "sekretariat" && !isRecordFrozen(input.meetingPhase) && minutesBeingTaken(input))
+        return "write";
       return "read";
   }
+}
+
+/** A person's own channel (`user:<id>`): read by that person alone, written by the server only. */
+export function userDocAccess(viewerId: string, ownerId: string): Access {
+  return viewerId === ownerId ? "read" : "none";
+}
+
+/**
+ * Minutes are taken from the start of the meeting: the agenda is sent and the meeting day has
+ * come (live, during the meeting), or the meeting is declared held — until they are approved.
+ */
+function minutesBeingTaken(input: DocAccessInput): boolean {
+  return (
+    input.meetingPhase === "afholdt" ||
+    (input.meetingPhase === "dagsorden_udsendt" && input.meetingDayReached === true)
+  );
 }
 
 function itemAccess({
@@ -67,23 +94,43 @@ function itemAccess({
   if (role === "laeser") {
     return meetingPhase !== "forberedelse" && !itemClosed ? "read" : "none";
   }
-  if (itemStatus === "godkendt") return "read";
+  // Approved minutes freeze every item as if it were approved: text and comments alike.
+  if (itemStatus === "godkendt" || isRecordFrozen(meetingPhase)) return "read";
+  // Under review the reviewers suggest, and the item's officers (and the secretariat) write:
+  // they decide the suggestions and go on working while the review lasts.
   switch (role) {
     case "sekretariat":
       return "write";
     case "sagsbehandler":
-      return isOfficer && itemStatus === "kladde" ? "write" : "comment";
+      return isOfficer ? "write" : "comment";
     case "direktoer":
+      return itemStatus === "til_gennemsyn" || itemStatus === "klar_til_godkendelse"
+        ? "suggest"
+        : "comment";
     case "formand":
-      return "comment";
+      return itemStatus === "klar_til_godkendelse" ? "suggest" : "comment";
     default:
       return "none";
   }
 }
 
+/**
+ * The chair has approved the minutes: the meeting's record (details, agenda, item headers and
+ * texts, bilag, Beslutninger, attendance) is frozen until the minutes are reopened. Every write
+ * path asks this one question; the server answers refusals with `record_frozen`.
+ */
+export function isRecordFrozen(phase: MeetingPhase): boolean {
+  return phase === "referat_godkendt";
+}
+
 /** Whether an access level to an item body lets the person write comments on it. */
 export function mayComment(access: Access): boolean {
-  return access === "comment" || access === "write";
+  return access === "comment" || access === "suggest" || access === "write";
+}
+
+/** True when a connection's updates are applied only if they are suggestions by the person. */
+export function maySuggestOnly(access: Access): boolean {
+  return access === "suggest";
 }
 
 /** True when an access level lets a connection's document updates be applied. */
@@ -149,6 +196,30 @@ export function mayTransition(
   }
 }
 
+/**
+ * Who may be an item's case officer: a member of the committee who can write items — anyone
+ * but a reader. Officers are picked from these (server-checked: `officer_not_member`).
+ */
+export function mayBeOfficer(role: Role | null): boolean {
+  return role !== null && role !== "laeser";
+}
+
+/**
+ * Who is shown that an item is past its deadline: those who can act on it — the secretariat
+ * (every item) and the item's own officers. Readers, directors and the chair are not.
+ */
+export function seesOverdue(role: Role | null, isOfficer: boolean): boolean {
+  return role === "sekretariat" || (isOfficer && mayBeOfficer(role));
+}
+
+/**
+ * Who may hand an item on to another officer ("Giv videre til …"): the secretariat, and the
+ * item's own officers, while the item can still change.
+ */
+export function mayHandOff(role: Role | null, isOfficer: boolean): boolean {
+  return role === "sekretariat" || (isOfficer && mayBeOfficer(role));
+}
+
 /** Whether initials (as a user's) name one of an item's officers; case is not significant. */
 export function isOfficerOf(initials: string, officers: readonly string[]): boolean {
   const mine = initials.toLowerCase();
@@ -186,6 +257,9 @@ export const MEETING_PHASE_STEPS = {
   { from: MeetingPhase; to: MeetingPhase; roles: readonly Role[]; label: string }
 >;
 export type MeetingPhaseStep = keyof typeof MEETING_PHASE_STEPS;
+
+/** Phase steps that need a text: why approved minutes are reopened (it is audited and published). */
+export const PHASE_STEPS_NEEDING_REASON: readonly MeetingPhaseStep[] = ["reopenMinutes"];
 
 export function mayStepMeeting(
   role: Role | null,

@@ -27,10 +27,30 @@ export const MessageType = {
   saved: 101,
   /** Client → server: `[102]` — opt in to extension messages without asking for a save. */
   hello: 102,
-  /** Server → client: `[103, varString access]` — this connection's access now ("read" | "write" | "comment"). */
+  /** Server → client: `[103, varString access]` — this connection's access now ("read" | "comment" | "suggest" | "write"). */
   access: 103,
+  /**
+   * Server → client: `[104, varString reason]` — updates this connection sent were not applied
+   * (a `RefusedReason`). From then on no save request of the connection is answered `saved`:
+   * each is answered `refused` instead.
+   */
+  refused: 104,
 } as const;
 export type MessageTypeName = keyof typeof MessageType;
+
+/** Why updates were not applied: the body of a `MessageType.refused` message. */
+export const RefusedReason = {
+  /** The person may read (or comment on) the document but not change it. */
+  readOnly: "read_only",
+  /** The item is approved: its text is locked until it is reopened. */
+  approved: "approved",
+  /**
+   * The meeting's minutes are approved: the whole meeting record (every item, the minutes, the
+   * agenda) is frozen until they are reopened (`isRecordFrozen`; HTTP answers `record_frozen`).
+   */
+  recordFrozen: "record_frozen",
+} as const;
+export type RefusedReasonValue = (typeof RefusedReason)[keyof typeof RefusedReason];
 
 /** Sub-types of `MessageType.sync`, as y-protocols numbers them. */
 export const SyncMessageType = {
@@ -56,10 +76,26 @@ export const CloseCode = {
   unauthenticated: 4401,
   /** The person may not open this document (or no longer may). */
   forbidden: 4403,
+  /**
+   * A cookie-authenticated connection from a page of another origin (cross-site websocket
+   * hijacking). Refused before anything of a document is sent.
+   */
+  originRefused: 4406,
+  /**
+   * The session this connection was opened with ended: logout, expiry, password change or
+   * deactivation. Final: the person must sign in again (unsaved edits stay in the local copy).
+   */
+  sessionEnded: 4419,
   /** Not a valid document name, or no such document. */
   unknownDocument: 4404,
   /** An update that does not decode, depends on state the server does not have, or breaks the document's schema. */
   invalidUpdate: 4422,
+  /**
+   * A `suggest` connection (Foreslå ændringer) sent an update that is not purely a suggestion by
+   * that person (`checkSuggestion`: text removed, text added without their insertion mark, a mark
+   * forged or someone else's suggestion changed). Reverted; final, like any refused update.
+   */
+  notASuggestion: 4423,
   /**
    * The client sends faster than the server can store, or reads slower than the server sends.
    * In the 4500 range so the stock client reconnects (it treats 4400–4499 as final).
@@ -69,6 +105,11 @@ export const CloseCode = {
   documentTooLarge: 4413,
   /** The server could not store an update; nothing was acknowledged or broadcast. */
   internalError: 4500,
+  /**
+   * The database cannot be reached: nothing of what the client sent since its last "saved" was
+   * stored, acknowledged or broadcast; the client keeps it and sends it again on reconnecting.
+   */
+  storeUnavailable: 4502,
 } as const;
 export type CloseCodeName = keyof typeof CloseCode;
 
@@ -79,11 +120,15 @@ export const CloseReason: Record<CloseCodeName, string> = {
   badMessage: "bad_message",
   unauthenticated: "unauthenticated",
   forbidden: "forbidden",
+  originRefused: "origin_refused",
+  sessionEnded: "session_ended",
   unknownDocument: "unknown_document",
   invalidUpdate: "invalid_update",
+  notASuggestion: "not_a_suggestion",
   overloaded: "overloaded",
   documentTooLarge: "document_too_large",
   internalError: "internal_error",
+  storeUnavailable: "store_unavailable",
 };
 
 /** Every bound the server enforces on the wire. */
@@ -104,4 +149,9 @@ export const Limits = {
   idleUnloadMs: 30_000,
   /** Sync tokens are valid for connecting this long after they are issued. */
   syncTokenTtlMs: 5 * 60_000,
+  /**
+   * Open connections re-check their session this often (besides at its expiry), so a session
+   * ended on another server instance, or deleted from the store, closes them too.
+   */
+  sessionCheckIntervalMs: 30_000,
 } as const;

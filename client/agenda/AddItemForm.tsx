@@ -1,10 +1,14 @@
 import { useId, useRef, useState, type FormEvent } from "react";
+import { OfficerPicker } from "../officers/OfficerPicker";
+import type { OfficerCandidate } from "../officers/useOfficerCandidates";
 import type { RunCommand } from "./useAgendaCommands";
 
 interface AddItemFormProps {
   sectionId: string;
   /** "2. Regionalpolitiske sager" */
   sectionLabel: string;
+  /** The committee's members who may be officers. */
+  candidates: readonly OfficerCandidate[];
   run: RunCommand;
   announce: (text: string) => void;
 }
@@ -13,9 +17,11 @@ interface AddItemFormProps {
  * "Tilføj punkt" at the end of a section: a title, and the item is created at the section's
  * end. The form stays open and focused, so several items can be added in a row.
  */
-export function AddItemForm({ sectionId, sectionLabel, run, announce }: AddItemFormProps) {
+export function AddItemForm(props: AddItemFormProps) {
+  const { sectionId, sectionLabel, run, announce } = props;
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState("");
+  const [officers, setOfficers] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -26,10 +32,16 @@ export function AddItemForm({ sectionId, sectionLabel, run, announce }: AddItemF
     const trimmed = title.trim();
     if (trimmed === "" || busy) return;
     setBusy(true);
-    const result = await run({ type: "createItem", sectionId, title: trimmed });
+    const result = await run({
+      type: "createItem",
+      sectionId,
+      title: trimmed,
+      ...(officers.length > 0 ? { officers } : {}),
+    });
     setBusy(false);
     if (result?.createdId) {
       setTitle("");
+      setOfficers([]);
       announce(`Punktet «${trimmed}» er tilføjet sidst i ${sectionLabel}.`);
     }
     inputRef.current?.focus();
@@ -38,6 +50,7 @@ export function AddItemForm({ sectionId, sectionLabel, run, announce }: AddItemF
   function close() {
     setOpen(false);
     setTitle("");
+    setOfficers([]);
     // Back to where the person came from, not to the top of the page.
     requestAnimationFrame(() => openerRef.current?.focus());
   }
@@ -81,6 +94,12 @@ export function AddItemForm({ sectionId, sectionLabel, run, announce }: AddItemF
           Luk
         </button>
       </div>
+      <OfficerPicker
+        label="Sagsbehandlere (valgfrit)"
+        value={officers}
+        candidates={props.candidates}
+        onChange={setOfficers}
+      />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import {
   type DragEvent,
   type KeyboardEvent,
 } from "react";
-import type { Meeting } from "../../shared/model/agenda";
+import type { AgendaItem, Meeting } from "../../shared/model/agenda";
 import { numberAgenda } from "../../shared/model/numberAgenda";
 import type { ItemPresence } from "../meetings/MeetingSyncSession";
 import { AgendaItemRow } from "./AgendaItemRow";
@@ -24,7 +24,7 @@ import {
   type ItemPosition,
 } from "./agendaMoves";
 import type { DeletedEntry } from "./deletedEntry";
-import { isOverdue } from "./isOverdue";
+import { useOfficerCandidates } from "../officers/useOfficerCandidates";
 import type { RunCommand } from "./useAgendaCommands";
 
 interface AgendaListProps {
@@ -35,7 +35,8 @@ interface AgendaListProps {
   /** Readers never see closed items. */
   showClosed: boolean;
   presence: ReadonlyMap<string, ItemPresence[]>;
-  today: string;
+  /** Whether to show the person that an item is past its deadline (`overdueFor`). */
+  isOverdue: (item: AgendaItem) => boolean;
   run: RunCommand;
   announce: (text: string) => void;
   onDeleted: (entry: DeletedEntry) => void;
@@ -66,6 +67,7 @@ const ITEM_DRAG_TYPE = "application/x-dagsorden-item";
 export function AgendaList(props: AgendaListProps) {
   const { meeting, editable, run, announce } = props;
   const instructionsId = useId();
+  const officerCandidates = useOfficerCandidates(editable ? meeting.committeeId : null);
   const [liftedItem, setGrab] = useState<Grab | null>(null);
   const [dragItemId, setDragItemId] = useState<string | null>(null);
   const [dropTarget, setDropTargetState] = useState<DropTarget | null>(null);
@@ -296,7 +298,7 @@ export function AgendaList(props: AgendaListProps) {
                     dropBefore={
                       dropTarget?.sectionId === section.id && dropTarget.beforeIndex === index
                     }
-                    overdue={isOverdue(item, meeting.deadline, props.today)}
+                    overdue={props.isOverdue(item)}
                     presence={props.presence.get(item.id) ?? []}
                     instructionsId={instructionsId}
                     onHandleKeyDown={(event) => onHandleKeyDown(event, item.id, item.title)}
@@ -311,6 +313,7 @@ export function AgendaList(props: AgendaListProps) {
               <AddItemForm
                 sectionId={section.id}
                 sectionLabel={`${sectionNumber}. ${section.title}`}
+                candidates={officerCandidates}
                 run={run}
                 announce={announce}
               />

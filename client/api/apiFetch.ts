@@ -4,9 +4,11 @@
  * `X-CSRF-Token` header); errors come back as `ApiError` values with the server's stable id.
  */
 
-const CSRF_COOKIE = "dagsorden_csrf";
+export const CSRF_COOKIE = "dagsorden_csrf";
 const CSRF_HEADER = "X-CSRF-Token";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const NETWORK_ERROR = "network_error";
 
 export class ApiError extends Error {
   constructor(
@@ -14,6 +16,8 @@ export class ApiError extends Error {
     /** The server's stable error id, e.g. "invalid_credentials"; "network_error" when unreachable. */
     readonly code: string,
     message: string,
+    /** What the server sent along (`details`), e.g. the list of items not Godkendt. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "ApiError";
@@ -42,6 +46,8 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
     const token = readCookie(CSRF_COOKIE);
     if (token !== null) headers.set(CSRF_HEADER, token);
   }
+  // Offline, a request can only fail, and the browser would log it as an error: fail at once.
+  if (!navigator.onLine) throw new ApiError(0, NETWORK_ERROR, "Serveren kan ikke nås.");
   let response: Response;
   try {
     response = await fetch(path, {
@@ -53,16 +59,29 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(0, "network_error", "Serveren kan ikke nås.");
+    throw new ApiError(0, NETWORK_ERROR, "Serveren kan ikke nås.");
   }
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const { error, message } = (payload ?? {}) as { error?: unknown; message?: unknown };
+    const { error, message, details } = (payload ?? {}) as {
+      error?: unknown;
+      message?: unknown;
+      details?: unknown;
+    };
     throw new ApiError(
       response.status,
       typeof error === "string" ? error : `http_${response.status}`,
       typeof message === "string" ? message : response.statusText,
+      details,
     );
   }
   return payload as T;
+}
+
+/**
+ * The server could not be reached (offline, or the connection failed): nothing to log, the
+ * page says so where it matters.
+ */
+export function isNetworkError(error: unknown): boolean {
+  return error instanceof ApiError && error.code === NETWORK_ERROR;
 }

@@ -1,26 +1,50 @@
+import type { AuditCategory, AuditListing } from "../../shared/audit";
 import type { Meeting } from "../../shared/model/agenda";
 import { apiFetch } from "./apiFetch";
 
-export interface AuditEntry {
-  seq: number;
-  at: number;
-  userId: string | null;
-  action: string;
-  meetingId: string | null;
-  itemId: string | null;
-  details: Record<string, unknown>;
+/** What the audit log is filtered by; empty fields filter nothing. */
+export interface AuditFilter {
+  category: AuditCategory | "";
+  userId: string;
+  meetingId: string;
+  itemId: string;
+  /** "YYYY-MM-DD", Danish calendar days, both included. */
+  from: string;
+  to: string;
 }
 
-export function auditCsvUrl(meetingId: string): string {
-  return `/api/meetings/${encodeURIComponent(meetingId)}/audit.csv`;
+export const NO_AUDIT_FILTER: AuditFilter = {
+  category: "",
+  userId: "",
+  meetingId: "",
+  itemId: "",
+  from: "",
+  to: "",
+};
+
+function query(filter: AuditFilter): string {
+  const params = new URLSearchParams(
+    Object.entries(filter).filter(([, value]) => value !== ""),
+  ).toString();
+  return params === "" ? "" : `?${params}`;
 }
 
-export async function fetchAudit(meetingId: string, signal?: AbortSignal): Promise<AuditEntry[]> {
-  const path = `/api/meetings/${encodeURIComponent(meetingId)}/audit`;
-  return (await apiFetch<{ entries: AuditEntry[] }>(path, signal ? { signal } : {})).entries;
+/** The committee's audit log, filtered, with the choices for the filters. */
+export async function fetchAuditLog(
+  committeeId: string,
+  filter: AuditFilter,
+  signal?: AbortSignal,
+): Promise<AuditListing> {
+  const path = `/api/committees/${encodeURIComponent(committeeId)}/audit${query(filter)}`;
+  return apiFetch<AuditListing>(path, signal ? { signal } : {});
 }
 
-/** The meeting with its agenda numbers, for naming the items an audit entry concerns. */
+/** The same entries as CSV (semicolon-separated, UTF-8 with BOM, for Excel). */
+export function auditCsvUrl(committeeId: string, filter: AuditFilter): string {
+  return `/api/committees/${encodeURIComponent(committeeId)}/audit.csv${query(filter)}`;
+}
+
+/** The meeting with its agenda numbers (for the committee it belongs to, and its items). */
 export async function fetchMeetingForAudit(
   meetingId: string,
   signal?: AbortSignal,
@@ -31,14 +55,4 @@ export async function fetchMeetingForAudit(
     signal ? { signal } : {},
   );
   return { meeting: answer.meeting, numbers: answer.meeting.numbers ?? {} };
-}
-
-/** The audit log as the CSV export writes it (with people's names). */
-export async function fetchAuditCsv(meetingId: string, signal?: AbortSignal): Promise<string> {
-  const response = await fetch(auditCsvUrl(meetingId), {
-    credentials: "same-origin",
-    signal: signal ?? null,
-  });
-  if (!response.ok) throw new Error(`audit CSV: HTTP ${response.status}`);
-  return response.text();
 }

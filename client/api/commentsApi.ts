@@ -68,3 +68,19 @@ export async function fetchMentions(signal?: AbortSignal): Promise<Mention[]> {
   return (await apiFetch<{ mentions: Mention[] }>("/api/me/mentions", signal ? { signal } : {}))
     .mentions;
 }
+
+/** Someone who may be named in an item's comments. */
+export interface MentionablePerson {
+  id: string;
+  name: string;
+  initials: string;
+}
+
+/** Everyone the server lets be named in the item's comments (who may read them). */
+export async function fetchItemPeople(
+  itemId: string,
+  signal?: AbortSignal,
+): Promise<MentionablePerson[]> {
+  const path = `/api/items/${encodeURIComponent(itemId)}/people`;
+  return (await apiFetch<{ people: MentionablePerson[] }>(path, signal ? { signal } : {})).people;
+}

@@ -2,7 +2,7 @@ import type { MeetingView, ParsedImport } from "./meetingTypes";
 import { uploadWithProgress, type UploadOptions } from "./uploadWithProgress";
 
 /** What the server accepts for import (docs/API.md). */
-export const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
+export { IMPORT_MAX_BYTES } from "../../shared/importLimits";
 
 export async function previewImport(
   committeeId: string,

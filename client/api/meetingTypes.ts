@@ -71,4 +71,8 @@ export interface ParsedImportItem {
   /** Plain text per field; null: no such heading in the file. */
   fields: Record<"baggrund" | "indstilling" | "sagsfremstilling" | "beslutning", string | null>;
   attachmentMarkers: number;
+  /** Lukket punkt in the file: imported closed, so its text stays internal. */
+  closed: boolean;
+  /** Names in the item's list of bilag: imported as bilag without a file. */
+  attachments: string[];
 }

@@ -5,11 +5,19 @@ import { apiFetch } from "./apiFetch";
 
 const meetingBase = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
 
-/** `POST /api/meetings/:id/phase`; refused with 403 `phase_step_not_allowed`. */
-export async function stepMeeting(meetingId: string, step: MeetingPhaseStep): Promise<Meeting> {
+/**
+ * `POST /api/meetings/:id/phase`. Refusals: 403 `phase_step_not_allowed`, 400 `reason_required`
+ * (reopening), 409 `unapproved_items` (sending out with items not Godkendt that the request did
+ * not confirm; the current list is in `details.items`).
+ */
+export async function stepMeeting(
+  meetingId: string,
+  step: MeetingPhaseStep,
+  options: { reason?: string; confirmUnapprovedItems?: readonly string[] } = {},
+): Promise<Meeting> {
   const answer = await apiFetch<{ meeting: Meeting }>(`${meetingBase(meetingId)}/phase`, {
     method: "POST",
-    body: { step },
+    body: { step, ...options },
   });
   return answer.meeting;
 }
@@ -21,35 +29,4 @@ export async function saveAttendance(meetingId: string, attendance: Attendance):
     body: { type: "setAttendance", attendance },
   });
   return answer.meeting;
-}
-
-/** The chair's approval of the minutes, as the audit log records it. */
-export interface MinutesApproval {
-  at: number;
-  userId: string | null;
-  /** SHA-256 of the approved minutes' canonical content. */
-  contentHash: string | null;
-}
-
-/**
- * The newest approval of the meeting's minutes, from the audit log (`meeting.approveMinutes`);
- * null when there is none. Only roles that may read the audit log get an answer (others: 403).
- */
-export async function fetchMinutesApproval(
-  meetingId: string,
-  signal?: AbortSignal,
-): Promise<MinutesApproval | null> {
-  const { entries } = await apiFetch<{
-    entries: {
-      at: number;
-      userId: string | null;
-      action: string;
-      details: Record<string, unknown>;
-    }[];
-  }>(`${meetingBase(meetingId)}/audit`, signal ? { signal } : {});
-  const approvals = entries.filter((entry) => entry.action === "meeting.approveMinutes");
-  const last = approvals[approvals.length - 1];
-  if (!last) return null;
-  const hash = last.details["contentHash"];
-  return { at: last.at, userId: last.userId, contentHash: typeof hash === "string" ? hash : null };
 }

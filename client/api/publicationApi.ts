@@ -14,9 +14,19 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
 export type FindingField =
   "title" | "baggrund" | "indstilling" | "sagsfremstilling" | "beslutning" | "bilag";
 
+/** A stored acceptance: who accepted, when, and the text the finding was in then. */
+export interface Acceptance {
+  by: string;
+  byName: string | null;
+  at: number;
+  context: string;
+}
+
 export interface PersonalDataFinding {
   /** Stable for this finding in this place: what "Godkend fundet" accepts. */
   key: string;
+  /** Null until someone accepts it; stored on the server, seen by everyone. */
+  acceptance: Acceptance | null;
   kind: "cpr" | "email" | "phone";
   match: string;
   /** The text around the match (the match included). */
@@ -32,6 +42,18 @@ export interface PersonalDataFinding {
 
 /** A published bilag the check could not read (an image, a scanned PDF): a person must look. */
 export interface UncheckedAttachment {
+  /** What "Set igennem" acknowledges. */
+  key: string;
+  itemId: string;
+  itemNumber: string;
+  attachmentId: string;
+  filename: string;
+  contentType: string;
+  acceptance: Acceptance | null;
+}
+
+/** A bilag of an open item that the public version leaves out. */
+export interface WithheldAttachment {
   itemId: string;
   itemNumber: string;
   attachmentId: string;
@@ -41,12 +63,22 @@ export interface UncheckedAttachment {
 export interface PersonalDataCheck {
   findings: PersonalDataFinding[];
   unchecked: UncheckedAttachment[];
+  withheld: WithheldAttachment[];
 }
 
+/** A publication, kept for good; a newer one of the same kind replaces it (`replacedBy`). */
 export interface Publication {
   id: string;
+  kind: DocumentKind;
+  title: string;
   publishedAt: number;
-  unchecked: UncheckedAttachment[];
+  recordHash: string;
+  replacedBy: string | null;
+  replacedAt: number | null;
+  reopenedAt: number | null;
+  reopenReason: string | null;
+  /** "/offentlig/dokumenter/<id>" */
+  url: string;
 }
 
 const meetingBase = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
@@ -85,18 +117,50 @@ export async function fetchPersonalDataCheck(
   );
 }
 
+/** Accepts a finding, or that an unreadable bilag has been looked at; stored and audited at once. */
+export async function acceptFinding(
+  meetingId: string,
+  kind: DocumentKind,
+  key: string,
+): Promise<Acceptance> {
+  const answer = await apiFetch<{ acceptance: Acceptance }>(
+    `${meetingBase(meetingId)}/personal-data/acceptances`,
+    { method: "POST", body: { kind, key } },
+  );
+  return answer.acceptance;
+}
+
+export async function revokeFinding(meetingId: string, key: string): Promise<void> {
+  await apiFetch<unknown>(
+    `${meetingBase(meetingId)}/personal-data/acceptances/${encodeURIComponent(key)}`,
+    { method: "DELETE" },
+  );
+}
+
+export async function fetchPublications(
+  meetingId: string,
+  signal?: AbortSignal,
+): Promise<Publication[]> {
+  const answer = await apiFetch<{ publications: Publication[] }>(
+    `${meetingBase(meetingId)}/publications`,
+    signal ? { signal } : {},
+  );
+  return answer.publications;
+}
+
 /**
  * Publishes the public version. Refusals: 409 `not_ready_to_publish` (agenda not sent out,
- * minutes not approved), 409 `personal_data_found` (a finding neither fixed nor accepted).
+ * minutes not approved), 409 `unapproved_items` (items not Godkendt the request did not
+ * confirm), 409 `personal_data_found` (a finding not accepted, an unreadable bilag not looked at).
  */
 export async function publish(
   meetingId: string,
   kind: DocumentKind,
-  accepted: readonly string[],
+  confirmUnapprovedItems: readonly string[],
 ): Promise<Publication> {
   const answer = await apiFetch<{ publication: Publication }>(`${meetingBase(meetingId)}/publish`, {
     method: "POST",
-    body: { kind, accepted },
+    body: { kind, confirmUnapprovedItems },
   });
   return answer.publication;
 }

@@ -86,3 +86,17 @@ export async function acceptInvitation(token: string, password: string): Promise
     })
   ).user;
 }
+
+/** The committee's active members with their roles, open to every member (`GET …/people`). */
+export async function fetchPeople(
+  committeeId: string,
+  signal?: AbortSignal,
+): Promise<{ id: string; name: string; initials: string; role: Role }[]> {
+  const path = `/api/committees/${encodeURIComponent(committeeId)}/people`;
+  return (
+    await apiFetch<{ people: { id: string; name: string; initials: string; role: Role }[] }>(
+      path,
+      signal ? { signal } : {},
+    )
+  ).people;
+}

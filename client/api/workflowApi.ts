@@ -1,5 +1,5 @@
 import type { Access, ItemTransition } from "../../shared/permissions";
-import type { ItemStatus } from "../../shared/model/agenda";
+import type { ItemStatus, MeetingPhase } from "../../shared/model/agenda";
 import type { Role } from "../../shared/roles";
 import { apiFetch } from "./apiFetch";
 import type { ItemSummary } from "./types";
@@ -13,6 +13,8 @@ export interface ItemDetail extends ItemSummary {
   sectionId?: string;
   /** ISO date or null. */
   deadline: string | null;
+  /** The meeting's phase: approved minutes (`referat_godkendt`) freeze the item. */
+  meetingPhase: MeetingPhase;
 }
 
 export interface TransitionResult {
@@ -37,4 +39,13 @@ export async function transitionItem(
     method: "POST",
     body: reason === null ? { transition } : { transition, reason },
   });
+}
+
+/** `POST /api/items/:id/handoff`: "Giv videre til …" with a note. */
+export async function handOffItem(
+  id: string,
+  to: string,
+  note: string,
+): Promise<{ officers: string[]; to: { id: string; name: string; initials: string } }> {
+  return apiFetch(itemUrl(id, "/handoff"), { method: "POST", body: { to, note } });
 }

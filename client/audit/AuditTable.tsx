@@ -1,18 +1,9 @@
-import type { AuditEntry } from "../api/auditApi";
+import type { AuditRow } from "../../shared/audit";
 import { itemPath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
-import { formatDateTime } from "../review/formatDateTime";
-import { auditActionLabel, auditDetailText } from "./auditLabels";
 
-interface AuditTableProps {
-  entries: readonly AuditEntry[];
-  names: ReadonlyMap<string, string>;
-  /** "2.1. Titel" per item id. */
-  itemTitles: ReadonlyMap<string, string>;
-}
-
-/** The audit entries, newest first: when, who, what, which item, and the details that matter. */
-export function AuditTable({ entries, names, itemTitles }: AuditTableProps) {
+/** The audit entries, newest first, in the columns the CSV has too. */
+export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {
   return (
     <table className="audit-table">
       <caption className="visually-hidden">Revisionsspor, nyeste først</caption>
@@ -21,28 +12,38 @@ export function AuditTable({ entries, names, itemTitles }: AuditTableProps) {
           <th scope="col">Tidspunkt</th>
           <th scope="col">Person</th>
           <th scope="col">Handling</th>
+          <th scope="col">Møde</th>
           <th scope="col">Punkt</th>
           <th scope="col">Detaljer</th>
         </tr>
       </thead>
       <tbody>
-        {entries.map((entry) => (
-          <tr key={entry.seq} data-action={entry.action}>
+        {rows.map((row) => (
+          <tr key={row.seq} data-action={row.action}>
             <td className="audit-time">
-              <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>
+              <time dateTime={new Date(row.at).toISOString()}>{row.time}</time>
             </td>
+            <td>{row.person}</td>
+            <td className="audit-action">{row.actionLabel}</td>
+            <td>{row.meeting}</td>
             <td>
-              {entry.userId === null ? "Systemet" : (names.get(entry.userId) ?? entry.userId)}
-            </td>
-            <td className="audit-action">{auditActionLabel(entry.action)}</td>
-            <td>
-              {entry.itemId && (
-                <RouterLink href={itemPath(entry.itemId)}>
-                  {itemTitles.get(entry.itemId) ?? entry.itemId}
-                </RouterLink>
+              {row.itemId && row.item !== "" ? (
+                <RouterLink href={itemPath(row.itemId)}>{row.item}</RouterLink>
+              ) : (
+                row.item
               )}
             </td>
-            <td className="audit-details">{auditDetailText(entry.action, entry.details)}</td>
+            <td className="audit-details">
+              {row.details.length > 0 && (
+                <dl>
+                  {row.details.map((detail, index) => (
+                    <div key={index} className="audit-detail">
+                      <dt>{detail.label}:</dt> <dd>{detail.value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

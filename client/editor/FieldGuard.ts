@@ -4,6 +4,7 @@ import type { EditorView } from "@tiptap/pm/view";
 import { Plugin, PluginKey, Selection } from "@tiptap/pm/state";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { ITEM_FIELDS } from "../../shared/editor";
+import { stepSpansFields } from "./fieldSelectionTransforms";
 
 const fieldNames: readonly string[] = ITEM_FIELDS.map((field) => field.name);
 
@@ -22,8 +23,11 @@ const FIELD_DEPTH = 1;
  * `beforeinput`, which covers every key combination and input method that deletes.
  *
  * As a last line of defence, any local transaction whose result would not have exactly the
- * fields in order is refused, so a bug elsewhere cannot send a broken body to the server.
- * Remote changes (from Yjs) are never refused: the editor must mirror the shared doc.
+ * fields in order, or that changes content across a field boundary in one step (which moves
+ * text from one field into another), is refused, so a bug elsewhere cannot send a broken body
+ * to the server. FieldSelection turns a person's edits of a selection spanning fields into
+ * per-field steps before they get here. Remote changes (from Yjs) are never refused: the
+ * editor must mirror the shared doc.
  */
 export const FieldGuard = Extension.create({
   name: "fieldGuard",
@@ -53,6 +57,9 @@ export const FieldGuard = Extension.create({
           if (!tr.docChanged) return true;
           const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
           if (sync?.isChangeOrigin) return true;
+          for (let i = 0; i < tr.steps.length; i++) {
+            if (stepSpansFields(tr.docs[i]!, tr.steps[i]!)) return false;
+          }
           const doc = tr.doc;
           if (doc.childCount !== fieldNames.length) return false;
           for (let i = 0; i < fieldNames.length; i++) {

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { IMPORT_MAX_MB } from "../../shared/importLimits";
 import { formatDanishDate } from "../../shared/model/formatDanishDate";
 import { ApiError } from "../api/apiFetch";
 import { IMPORT_MAX_BYTES, previewImport, runImport } from "../api/importApi";
@@ -43,8 +44,8 @@ export function ImportPanel({ committee, onClose, onUnauthenticated }: ImportPan
   function fail(caught: unknown, fallback: string) {
     if (caught instanceof DOMException && caught.name === "AbortError") return;
     if (caught instanceof ApiError && caught.status === 401) return onUnauthenticated();
-    if (caught instanceof ApiError && caught.status === 413) {
-      setError("Filen er for stor. En fil til import må højst fylde 100 MB.");
+    if (caught instanceof ApiError && caught.code === "payload_too_large") {
+      setError(`Filen er for stor. En fil til import må højst fylde ${IMPORT_MAX_MB} MB.`);
     } else if (caught instanceof ApiError) setError(caught.message);
     else {
       console.error(fallback, caught);
@@ -60,7 +61,7 @@ export function ImportPanel({ committee, onClose, onUnauthenticated }: ImportPan
     if (file.size === 0) return setError(`«${file.name}» er tom.`);
     if (file.size > IMPORT_MAX_BYTES) {
       return setError(
-        `«${file.name}» fylder ${formatBytes(file.size)}. En fil til import må højst fylde 100 MB.`,
+        `«${file.name}» fylder ${formatBytes(file.size)}. En fil til import må højst fylde ${IMPORT_MAX_MB} MB.`,
       );
     }
     const controller = new AbortController();
@@ -164,7 +165,8 @@ export function ImportPanel({ committee, onClose, onUnauthenticated }: ImportPan
             onChange={(event) => void onChoose(event)}
           />
           <span id={`${id}-file-hint`} className="field-hint">
-            PDF, Word (DOCX) eller tekst, højst 100 MB. Du ser filens opbygning, før mødet oprettes.
+            PDF, Word (DOCX) eller tekst, højst {IMPORT_MAX_MB} MB. Du ser filens opbygning, før
+            mødet oprettes.
           </span>
         </div>
       )}

@@ -35,6 +35,7 @@ export function ImportTree({ parsed }: { parsed: ParsedImport }) {
                     <span className="import-item-title">
                       {item.number}. {item.title}
                     </span>
+                    {item.closed && <span className="import-item-closed">Lukket punkt</span>}
                     <span className="import-item-meta">
                       {[item.caseNumber ?? "", item.officers.join("/")].filter(Boolean).join(" ")}
                       {(item.caseNumber || item.officers.length > 0) && " – "}
@@ -42,6 +43,11 @@ export function ImportTree({ parsed }: { parsed: ParsedImport }) {
                       {item.attachmentMarkers > 0 &&
                         ` – ${item.attachmentMarkers} ./.-${item.attachmentMarkers === 1 ? "markør" : "markører"}`}
                     </span>
+                    {item.attachments.length > 0 && (
+                      <span className="import-item-bilag">
+                        Bilag uden fil (kan uploades efter importen): {item.attachments.join(", ")}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ol>

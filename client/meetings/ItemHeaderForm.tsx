@@ -1,44 +1,47 @@
 import { useId, useState, type FormEvent } from "react";
 import type { AgendaItem } from "../../shared/model/agenda";
-import { CASE_NUMBER_PATTERN, formatOfficers, parseOfficers } from "../../shared/model/caseNumber";
+import { CASE_NUMBER_PATTERN } from "../../shared/model/caseNumber";
+import { formatDanishDate } from "../../shared/model/formatDanishDate";
 import type { RunCommand } from "../agenda/useAgendaCommands";
+import { OfficerPicker } from "../officers/OfficerPicker";
+import type { OfficerCandidate } from "../officers/useOfficerCandidates";
 
 interface ItemHeaderFormProps {
   item: AgendaItem;
+  /** The committee's members who may be officers. */
+  candidates: readonly OfficerCandidate[];
+  /** The meeting's "Frist for sagsfremstilling", which applies when the item has none. */
+  meetingDeadline: string | null;
   run: RunCommand;
   onDone: (saved: boolean) => void;
 }
 
-const INITIALS = /^[A-Za-zÆØÅæøå]{2,5}$/;
+type Problems = Partial<Record<"title" | "caseNumber", string>>;
 
-type Problems = Partial<Record<"title" | "caseNumber" | "officers", string>>;
-
-function check(title: string, caseNumber: string, officers: string): Problems {
+function check(title: string, caseNumber: string): Problems {
   const problems: Problems = {};
   if (title.trim() === "") problems.title = "Titlen må ikke være tom.";
   if (caseNumber.trim() !== "" && !CASE_NUMBER_PATTERN.test(caseNumber.trim().toUpperCase())) {
     problems.caseNumber = "Sagsnummeret skal have formen SAG-ÅÅÅÅ-NNNNN, fx SAG-2025-03188.";
   }
-  const wrong = parseOfficers(officers).filter((initials) => !INITIALS.test(initials));
-  if (wrong.length > 0) {
-    problems.officers = `Initialer er 2–5 bogstaver, adskilt af /. Ret: ${wrong.join(", ")}.`;
-  }
   return problems;
 }
 
 /** The item header (title, case number, officers, lukket punkt), edited in place. */
-export function ItemHeaderForm({ item, run, onDone }: ItemHeaderFormProps) {
+export function ItemHeaderForm(props: ItemHeaderFormProps) {
+  const { item, candidates, run, onDone } = props;
   const id = useId();
   const [title, setTitle] = useState(item.title);
   const [caseNumber, setCaseNumber] = useState(item.caseNumber ?? "");
-  const [officers, setOfficers] = useState(formatOfficers(item.officers));
+  const [officers, setOfficers] = useState<string[]>(item.officers);
   const [closed, setClosed] = useState(item.closed);
+  const [deadline, setDeadline] = useState(item.deadline ?? "");
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found = check(title, caseNumber, officers);
+    const found = check(title, caseNumber);
     setProblems(found);
     if (Object.keys(found).length > 0) {
       const first = Object.keys(found)[0];
@@ -51,8 +54,12 @@ export function ItemHeaderForm({ item, run, onDone }: ItemHeaderFormProps) {
       itemId: item.id,
       title: title.trim(),
       caseNumber: caseNumber.trim() === "" ? null : caseNumber.trim().toUpperCase(),
-      officers: parseOfficers(officers),
+      officers,
       closed,
+      // Sent only when changed, so the audit log shows a deadline change only when there is one.
+      ...(deadline !== (item.deadline ?? "")
+        ? { deadline: deadline === "" ? null : deadline }
+        : {}),
     });
     setBusy(false);
     if (result) onDone(true);
@@ -107,7 +114,27 @@ export function ItemHeaderForm({ item, run, onDone }: ItemHeaderFormProps) {
       {field("title", "Titel", title, setTitle)}
       <div className="form-grid">
         {field("caseNumber", "Sagsnummer", caseNumber, setCaseNumber, "Fx SAG-2025-03188")}
-        {field("officers", "Sagsbehandlere", officers, setOfficers, "Initialer, fx mlal/anjh")}
+      </div>
+      <OfficerPicker
+        label="Sagsbehandlere"
+        value={officers}
+        candidates={candidates}
+        onChange={setOfficers}
+      />
+      <div className="form-field">
+        <label htmlFor={`${id}-deadline`}>Frist for sagsfremstilling</label>
+        <input
+          id={`${id}-deadline`}
+          type="date"
+          value={deadline}
+          aria-describedby={`${id}-deadline-hint`}
+          onChange={(event) => setDeadline(event.target.value)}
+        />
+        <span id={`${id}-deadline-hint`} className="field-hint">
+          {props.meetingDeadline
+            ? `Tom: mødets frist, ${formatDanishDate(props.meetingDeadline)}.`
+            : "Tom: mødets frist (ikke sat)."}
+        </span>
       </div>
       <div className="form-check">
         <input

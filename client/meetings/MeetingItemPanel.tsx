@@ -1,40 +1,37 @@
-import type { Editor } from "@tiptap/core";
-import {
-  useEffect,
-  useId,
-  useState,
-  useSyncExternalStore,
-  type MouseEvent,
-  type ReactNode,
-} from "react";
-import { formatDocName } from "../../shared/docName";
-import type { Meeting } from "../../shared/model/agenda";
+import { useId, useState, type MouseEvent } from "react";
+import type { AgendaItem, Meeting } from "../../shared/model/agenda";
+import { hasFile } from "../../shared/model/agenda";
+import { formatDanishDate } from "../../shared/model/formatDanishDate";
 import { numberAgenda } from "../../shared/model/numberAgenda";
 import { positionOf, stepPosition, visibleSections } from "../agenda/agendaMoves";
 import type { DeletedEntry } from "../agenda/deletedEntry";
 import { ItemBadges } from "../agenda/ItemBadges";
-import { isOverdue } from "../agenda/isOverdue";
 import type { RunCommand } from "../agenda/useAgendaCommands";
 import { attachmentUrl } from "../api/attachmentsApi";
 import type { SessionUser } from "../api/types";
 import { AttachmentsPanel } from "../attachments/AttachmentsPanel";
-import { ItemEditor } from "../editor/ItemEditor";
-import { SaveStatus } from "../editor/SaveStatus";
+import { useItemAttachments } from "../attachments/useItemAttachments";
+import { ItemWorkspace } from "../items/ItemWorkspace";
+import { useItemSession } from "../items/useItemSession";
 import { caseLine } from "../pages/caseLine";
 import { itemPath, meetingPath, navigate } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
-import { ItemSyncSession } from "../sync/ItemSyncSession";
-import { AccessNotice, useItemWorkflow, WorkflowBar } from "../workflow";
+import type { Role } from "../../shared/roles";
+import { isOfficerOf, isRecordFrozen, mayBeOfficer, mayHandOff } from "../../shared/permissions";
+import { HandoffButton } from "../officers/HandoffButton";
+import { useOfficerCandidates } from "../officers/useOfficerCandidates";
 import { ItemHeaderForm } from "./ItemHeaderForm";
-import { wsOrigin } from "../sync/wsOrigin";
 
 interface MeetingItemPanelProps {
   meeting: Meeting;
   itemId: string;
   user: SessionUser;
+  /** The person's role in the meeting's committee. */
+  role: Role | null;
   /** The person may change the agenda (secretariat). */
   editable: boolean;
-  today: string;
+  /** Whether to show the person that an item is past its deadline (`overdueFor`). */
+  isOverdue: (item: AgendaItem) => boolean;
   run: RunCommand;
   announce: (text: string) => void;
   onDeleted: (entry: DeletedEntry) => void;
@@ -43,33 +40,42 @@ interface MeetingItemPanelProps {
 
 /**
  * The open item on the meeting page: its header (edited in place by the secretariat), its
- * bilag, and the co-written body in the same editor as the item page.
+ * bilag, and the item's workspace — the same editor and review tools as the item page, laid
+ * out so the text starts within the first screen.
  */
 export function MeetingItemPanel(props: MeetingItemPanelProps) {
   const { meeting, itemId, editable, run, announce } = props;
   const headingId = useId();
-  const [session, setSession] = useState<ItemSyncSession | null>(null);
-  const [editor, setEditor] = useState<Editor | null>(null);
   const [editingHeader, setEditingHeader] = useState(false);
   const [targetSection, setTargetSection] = useState("");
-
-  useEffect(() => {
-    const created = new ItemSyncSession({
-      docName: formatDocName("item", itemId),
-      wsOrigin: wsOrigin(),
-    });
-    // The session (sockets, IndexedDB) lives as long as this effect; see ItemPage.
-    // oxlint-disable-next-line react/set-state-in-effect
-    setSession(created);
-    return () => {
-      created.destroy();
-      setSession(null);
-    };
-  }, [itemId]);
+  // Officers are picked (secretariat) or handed on (officers) among these.
+  const officerCandidates = useOfficerCandidates(
+    mayBeOfficer(props.role) ? meeting.committeeId : null,
+  );
 
   const sections = visibleSections(meeting.agenda);
   const section = sections.find((s) => s.items.some((i) => i.id === itemId));
   const item = section?.items.find((i) => i.id === itemId);
+  // A reader never opens a closed item: the server would refuse it, and nothing of it is shown.
+  const closedToReader = props.role === "laeser" && item?.closed === true;
+  const attachments = useItemAttachments(
+    closedToReader ? undefined : item,
+    meeting.version,
+    props.onUnauthenticated,
+  );
+  const { session, refusal, dismissRefusal } = useItemSession(
+    item && !closedToReader ? itemId : null,
+  );
+  if (closedToReader) {
+    return (
+      <section className="item-pane item-pane-empty" aria-label="Punkt">
+        <p className="notice" role="status" data-reason="item_closed">
+          Punktet er et lukket punkt. Lukkede punkter kan ikke læses med din adgang.{" "}
+          <RouterLink href={meetingPath(meeting.id)}>Luk punktet</RouterLink>
+        </p>
+      </section>
+    );
+  }
   if (!section || !item) {
     return (
       <section className="item-pane item-pane-empty" aria-label="Punkt">
@@ -111,7 +117,7 @@ export function MeetingItemPanel(props: MeetingItemPanelProps) {
   function onBodyClick(event: MouseEvent<HTMLDivElement>) {
     const marker = (event.target as HTMLElement).closest<HTMLElement>("[data-attachment-marker]");
     const id = marker?.dataset.attachmentId;
-    if (!id || !item!.attachments.some((a) => a.id === id)) return;
+    if (!id || !attachments.some((a) => a.id === id && hasFile(a))) return;
     const link = document.createElement("a");
     link.href = attachmentUrl(id);
     link.download = marker.dataset.label ?? "";
@@ -123,11 +129,25 @@ export function MeetingItemPanel(props: MeetingItemPanelProps) {
       <header className="item-pane-header">
         <h2 id={headingId}>{heading}</h2>
         {caseLine(item) !== "" && <p className="case-line">{caseLine(item)}</p>}
-        <ItemBadges item={item} overdue={isOverdue(item, meeting.deadline, props.today)} />
+        {item.deadline && (
+          <p className="case-line item-deadline">
+            Punktets frist for sagsfremstilling: {formatDanishDate(item.deadline)}
+          </p>
+        )}
+        <ItemBadges item={item} overdue={props.isOverdue(item)} />
         <div className="item-pane-actions">
           <RouterLink href={itemPath(item.id)} className="button button-small">
             Åbn punktets side
           </RouterLink>
+          {mayHandOff(props.role, isOfficerOf(props.user.initials, item.officers)) &&
+            !isRecordFrozen(meeting.phase) && (
+              <HandoffButton
+                item={item}
+                myInitials={props.user.initials}
+                candidates={officerCandidates}
+                announce={announce}
+              />
+            )}
           {editable && !editingHeader && (
             <button
               type="button"
@@ -204,6 +224,8 @@ export function MeetingItemPanel(props: MeetingItemPanelProps) {
       {editingHeader && (
         <ItemHeaderForm
           item={item}
+          candidates={officerCandidates}
+          meetingDeadline={meeting.deadline ?? null}
           run={run}
           onDone={(saved) => {
             setEditingHeader(false);
@@ -212,87 +234,29 @@ export function MeetingItemPanel(props: MeetingItemPanelProps) {
         />
       )}
       {session && (
-        <ItemBody
+        <ItemWorkspace
           itemId={item.id}
           session={session}
+          refusal={refusal}
+          onDismissRefusal={dismissRefusal}
           user={props.user}
           label={heading}
-          onEditorChange={setEditor}
-          onBodyClick={onBodyClick}
+          layout="pane"
           onUnauthenticated={props.onUnauthenticated}
+          onTextClick={onBodyClick}
         >
-          {(access) => (
+          {(access, editor) => (
             <AttachmentsPanel
               itemId={item.id}
-              attachments={item.attachments}
+              attachments={attachments}
               canChange={access === "write"}
-              editor={access === "write" ? editor : null}
+              editor={editor}
               announce={announce}
               onUnauthenticated={props.onUnauthenticated}
             />
           )}
-        </ItemBody>
+        </ItemWorkspace>
       )}
     </section>
-  );
-}
-
-interface ItemBodyProps {
-  itemId: string;
-  session: ItemSyncSession;
-  user: SessionUser;
-  label: string;
-  onEditorChange: (editor: Editor | null) => void;
-  onBodyClick: (event: MouseEvent<HTMLDivElement>) => void;
-  onUnauthenticated: () => void;
-  children: (access: string | null) => ReactNode;
-}
-
-/** Workflow, bilag, save status, access notices and the editor, as on the item page. */
-function ItemBody(props: ItemBodyProps) {
-  const { session } = props;
-  const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
-  const { access, problem, ready, saveState } = snapshot;
-  const { onUnauthenticated } = props;
-  const workflow = useItemWorkflow(props.itemId, session, onUnauthenticated);
-
-  useEffect(() => {
-    if (problem?.kind === "unauthenticated") onUnauthenticated();
-  }, [problem, onUnauthenticated]);
-
-  const editable = access === "write" && problem === null;
-  return (
-    <div className="item-pane-body" data-access={access ?? "unknown"}>
-      {/* Status and the workflow steps this person may take (the item page has the same). */}
-      <WorkflowBar workflow={workflow} />
-      {props.children(problem === null ? access : null)}
-      <div className="item-statusbar">
-        <SaveStatus state={saveState} />
-      </div>
-      {problem?.kind === "final" && (
-        <p className="notice notice-error" role="alert">
-          {problem.message}
-        </p>
-      )}
-      {problem === null && <AccessNotice access={access} status={workflow.status} />}
-      {/* Clicks on ./. markers download their bilag; keyboard users have the list above. */}
-      <div className="marker-links" onClick={props.onBodyClick}>
-        {ready ? (
-          <ItemEditor
-            session={session}
-            user={props.user}
-            editable={editable}
-            label={props.label}
-            onEditorChange={props.onEditorChange}
-          />
-        ) : (
-          <p className="muted loading">
-            {saveState.connection === "connected"
-              ? "Henter punktets tekst …"
-              : "Punktets tekst kan ikke hentes, før der er forbindelse til serveren."}
-          </p>
-        )}
-      </div>
-    </div>
   );
 }

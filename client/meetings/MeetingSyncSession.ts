@@ -6,10 +6,12 @@
  * person's name, colour and the item they have open.
  */
 import { WebsocketProvider } from "y-websocket";
+import { destroyProvider } from "../sync/destroyProvider";
 import * as Y from "yjs";
 import type { Meeting } from "../../shared/model/agenda";
 import { MEETING_DOC_ROOT, MEETING_DOC_STATE_KEY } from "../../shared/model/meetingDoc";
 import { closeProblemFor, type CloseProblem } from "../sync/closeProblem";
+import { watchConnection } from "../sync/watchConnection";
 
 export interface MeetingSnapshot {
   /** The newest meeting state known (from the live document or an HTTP answer). */
@@ -38,6 +40,7 @@ export class MeetingSyncSession {
   private readonly listeners = new Set<() => void>();
   private readonly presenceListeners = new Set<() => void>();
   private destroyed = false;
+  private readonly stopWatching: () => void;
 
   constructor(options: { meetingId: string; wsOrigin: string; initial?: Meeting | null }) {
     this.snapshot = { meeting: options.initial ?? null, connected: false, problem: null };
@@ -46,7 +49,7 @@ export class MeetingSyncSession {
       `${options.wsOrigin}/sync`,
       `meeting:${options.meetingId}`,
       this.doc,
-      { disableBc: true },
+      { disableBc: true, connect: false },
     );
     const root = this.doc.getMap(MEETING_DOC_ROOT);
     root.observe(() => this.readState());
@@ -59,6 +62,8 @@ export class MeetingSyncSession {
       if (problem !== null) this.update({ problem });
     });
     this.provider.awareness.on("change", this.readPresence);
+    // Connects, and follows the browser's offline and online events.
+    this.stopWatching = watchConnection(this.provider);
   }
 
   getSnapshot = (): MeetingSnapshot => this.snapshot;
@@ -91,10 +96,11 @@ export class MeetingSyncSession {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.stopWatching();
     this.listeners.clear();
     this.presenceListeners.clear();
     this.provider.awareness.off("change", this.readPresence);
-    this.provider.destroy();
+    destroyProvider(this.provider);
     this.doc.destroy();
   }
 

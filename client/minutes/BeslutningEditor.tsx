@@ -2,10 +2,13 @@ import type { Editor } from "@tiptap/core";
 import { Collaboration } from "@tiptap/extension-collaboration";
 import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
+import { PreciseTextSync } from "../editor/PreciseTextSync";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useId } from "react";
+import { CSP_EDITOR_OPTIONS } from "../editor/cspEditorOptions";
+import { useEffect, useId, useMemo } from "react";
 import { beslutningExtensions } from "../../shared/editor";
 import type { SessionUser } from "../api/types";
+import { initialContentFromYjs } from "../editor/initialContentFromYjs";
 import { renderCaret } from "../editor/renderCaret";
 import { Toolbar } from "../editor/Toolbar";
 import type { ItemSyncSession } from "../sync/ItemSyncSession";
@@ -34,12 +37,19 @@ export function BeslutningEditor(props: BeslutningEditorProps) {
   const { session, itemId, user, editable, showToolbar, label, onEditorChange, onFocus } = props;
   const editorId = useId();
   const toolbarId = useId();
+  const initialContent = useMemo(
+    () => initialContentFromYjs(session.doc.getXmlFragment(itemId)),
+    [session, itemId],
+  );
 
   const editor = useEditor(
     {
+      content: initialContent,
       extensions: [
         ...beslutningExtensions,
         Collaboration.configure({ document: session.doc, field: itemId }),
+        // Typing written to Yjs at the caret, as in the item editor.
+        PreciseTextSync,
         CollaborationCaret.configure({
           provider: session.provider,
           user: { name: user.name, color: user.color, id: user.id },
@@ -53,6 +63,7 @@ export function BeslutningEditor(props: BeslutningEditorProps) {
               : "Ingen beslutning endnu.",
         }),
       ],
+      ...CSP_EDITOR_OPTIONS,
       editable,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,

@@ -1,13 +1,16 @@
 import type { Ref } from "react";
-import type { MeetingPhase } from "../../shared/model/agenda";
+import type { MeetingPhase, MinutesApproval } from "../../shared/model/agenda";
+import { formatDanishDate } from "../../shared/model/formatDanishDate";
+import { minutesOpen } from "./minutesOpen";
 import type { Access } from "../../shared/permissions";
 import type { Role } from "../../shared/roles";
-import type { MinutesApproval } from "../api/phasesApi";
 import { SaveStatus } from "../editor/SaveStatus";
 import type { SaveState } from "../sync/saveState";
 
 interface MinutesStatusProps {
   phase: MeetingPhase;
+  /** The meeting's date, "YYYY-MM-DD": minutes can be taken from that day. */
+  meetingDate: string;
   role: Role | null;
   access: Access | null;
   saveState: SaveState;
@@ -24,6 +27,7 @@ const dateTime = new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeStyle
  */
 export function MinutesStatus({
   phase,
+  meetingDate,
   role,
   access,
   saveState,
@@ -36,30 +40,37 @@ export function MinutesStatus({
       <>
         <p className="minutes-status-title">Referatet er godkendt og låst</p>
         <p>
-          {approval ? `Godkendt ${dateTime.format(new Date(approval.at))}. ` : ""}
-          Ingen kan ændre det, før det genåbnes.
+          {approval
+            ? `Godkendt af ${approval.byName} ${dateTime.format(new Date(approval.at))}. `
+            : ""}
+          Hverken referatet eller mødets punkter, bilag og fremmøde kan ændres, før det genåbnes.
         </p>
-        {approval?.contentHash && (
+        {approval && (
           <p className="minutes-hash">
-            Indholdets fingeraftryk (SHA-256): <code>{approval.contentHash}</code>
+            Indholdets fingeraftryk (SHA-256): <code>{approval.recordHash}</code>
           </p>
         )}
       </>
     );
   } else if (role === "laeser") {
     body = <p>Referatet kan læses, når formanden har godkendt det.</p>;
-  } else if (phase !== "afholdt") {
+  } else if (!minutesOpen(phase, meetingDate)) {
     body = (
       <p>
-        Referatet kan skrives, når mødet er afholdt.
-        {role === "sekretariat" ? " Brug knappen »Mødet er afholdt«, når mødet er holdt." : ""}
+        {phase === "forberedelse"
+          ? "Referatet kan skrives fra mødedagen, når dagsordenen er udsendt."
+          : `Referatet kan skrives fra mødedagen, ${formatDanishDate(meetingDate)}.`}
       </p>
     );
   } else if (access === "write") {
     body = (
       <p>
-        Du skriver referatet. Alle, der har referatet åbent, ser ændringerne med det samme. Skriv en
-        Beslutning for hvert punkt, eller vælg en formulering med ét klik.
+        Du skriver referatet{phase === "dagsorden_udsendt" ? " under mødet" : ""}. Alle, der har
+        referatet åbent, ser ændringerne med det samme. Skriv en Beslutning for hvert punkt, eller
+        vælg en formulering med ét klik.
+        {phase === "dagsorden_udsendt" && role === "sekretariat"
+          ? " Brug »Mødet er afholdt«, når mødet er slut."
+          : ""}
       </p>
     );
   } else if (access === null) {
@@ -75,7 +86,7 @@ export function MinutesStatus({
   return (
     <div ref={ref} tabIndex={-1} className="notice minutes-status" data-phase={phase}>
       {body}
-      {phase === "afholdt" && access === "write" && <SaveStatus state={saveState} />}
+      {phase !== "referat_godkendt" && access === "write" && <SaveStatus state={saveState} />}
     </div>
   );
 }

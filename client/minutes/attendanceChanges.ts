@@ -2,7 +2,7 @@
  * Edits to a meeting's attendance, as pure functions over the whole record: the command
  * `setAttendance` replaces it, so every change is computed from the newest state the page has
  * seen. A person is either present or absent (afbud), never both; someone who is no longer
- * present is not recorded as leaving single items either.
+ * present is not recorded as leaving single items either, nor as anyone's stedfortræder.
  */
 import type { Attendance } from "../../shared/model/agenda";
 
@@ -14,7 +14,9 @@ export function cleanName(input: string): string | null {
   return name === "" || name.length > 200 ? null : name;
 }
 
-const sameName = (a: string, b: string) => a.localeCompare(b, "da", { sensitivity: "base" }) === 0;
+/** Names are the same person whatever their case or accents' case ("bo andersen", "Bo Andersen"). */
+export const sameName = (a: string, b: string) =>
+  a.localeCompare(b, "da", { sensitivity: "base" }) === 0;
 
 /**
  * Puts a person on one list, taking them off the other. Someone sent to afbud is also taken off
@@ -34,7 +36,30 @@ export function placePerson(
     ...attendance,
     present: [...attendance.present, name],
     absent: attendance.absent.filter((other) => !sameName(other, name)),
+    // Present again: no one stands in for them any more.
+    substitutes: attendance.substitutes.filter((s) => !sameName(s.replaces, name)),
   };
+}
+
+/**
+ * Records a stedfortræder: `name` is present in place of `replaces`, who is recorded with afbud
+ * (and loses any earlier stedfortræder).
+ */
+export function addSubstitute(attendance: Attendance, name: string, replaces: string): Attendance {
+  const absent = placePerson(removePerson(attendance, name), "absent", replaces);
+  const present = placePerson(absent, "present", name);
+  return {
+    ...present,
+    substitutes: [
+      ...present.substitutes.filter((s) => !sameName(s.replaces, replaces)),
+      { name, replaces },
+    ],
+  };
+}
+
+/** Whom a present person stands in for, if anyone. */
+export function substituteFor(attendance: Attendance, name: string): string | null {
+  return attendance.substitutes.find((s) => sameName(s.name, name))?.replaces ?? null;
 }
 
 export function removePerson(attendance: Attendance, name: string): Attendance {
@@ -47,6 +72,7 @@ export function removePerson(attendance: Attendance, name: string): Attendance {
     present: attendance.present.filter((other) => !sameName(other, name)),
     absent: attendance.absent.filter((other) => !sameName(other, name)),
     notPresentForItem,
+    substitutes: attendance.substitutes.filter((s) => !sameName(s.name, name)),
   };
 }
 

@@ -38,7 +38,8 @@ export function InvitationPage({
     try {
       onAccepted(await acceptInvitation(token, password));
     } catch (caught) {
-      console.error("accepting the invitation failed", caught);
+      // A refused invitation is said on the page; only the unexpected is logged.
+      if (!(caught instanceof ApiError)) console.error("accepting the invitation failed", caught);
       setError(
         caught instanceof ApiError && caught.code === "invite_invalid"
           ? "Invitationen er ugyldig eller udløbet. Bed sekretariatet om en ny."

@@ -14,7 +14,19 @@ const DEMO_ACCOUNTS = [
   { email: "laeser@demo.dk", role: "Læser" },
 ];
 
-export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: SessionUser) => void }) {
+/**
+ * The login form. What the server answers is shown as it says it — a lockout with the time to
+ * wait (429), a missing field (400), wrong credentials (401) — and "unreachable" only when the
+ * request itself failed.
+ */
+export function LoginPage({
+  onLoggedIn,
+  notice = null,
+}: {
+  onLoggedIn: (user: SessionUser) => void;
+  /** Why the person is here, e.g. their session ended while a page was open. */
+  notice?: string | null;
+}) {
   const emailId = useId();
   const passwordId = useId();
   const [email, setEmail] = useState("");
@@ -32,12 +44,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: SessionUser) => v
     try {
       onLoggedIn(await login(email.trim(), password));
     } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 401) {
-        setError("Forkert e-mail eller adgangskode");
-      } else {
-        console.error("login failed", caught);
-        setError("Der kunne ikke logges ind lige nu. Prøv igen om lidt.");
-      }
+      setError(loginErrorText(caught));
       setBusy(false);
     }
   }
@@ -45,6 +52,11 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: SessionUser) => v
   return (
     <main className="page page-narrow" id="main">
       <h1>Log ind</h1>
+      {notice && (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      )}
       <OidcLogin next={route.name === "login" ? route.next : null} />
       <form className="login-form" onSubmit={submit} noValidate>
         <div className="form-field">
@@ -96,4 +108,19 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: SessionUser) => v
       </section>
     </main>
   );
+}
+
+function loginErrorText(caught: unknown): string {
+  if (!(caught instanceof ApiError)) {
+    console.error("login failed", caught);
+    return "Der kunne ikke logges ind lige nu. Prøv igen om lidt.";
+  }
+  if (caught.code === "network_error")
+    return "Serveren kan ikke nås. Tjek din forbindelse, og prøv igen.";
+  if (caught.status >= 500) {
+    console.error("login failed", caught);
+    return "Der opstod en fejl på serveren. Prøv igen om lidt.";
+  }
+  // 400, 401, 403, 429: the server's own words (a lockout says how long to wait).
+  return caught.message;
 }

@@ -1,27 +1,56 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import type { Meeting } from "../../shared/model/agenda";
+import {
+  lazy,
+  useCallback,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
+import type { AgendaItem, Meeting } from "../../shared/model/agenda";
 import { formatDanishDate } from "../../shared/model/formatDanishDate";
-import { roleMay } from "../../shared/permissions";
+import { isRecordFrozen, roleMay } from "../../shared/permissions";
 import { AgendaList } from "../agenda/AgendaList";
 import type { DeletedEntry } from "../agenda/deletedEntry";
-import { isOverdue, localToday } from "../agenda/isOverdue";
+import { localToday, overdueFor } from "../agenda/isOverdue";
 import { useAgendaCommands } from "../agenda/useAgendaCommands";
 import { useAnnouncer } from "../agenda/useAnnouncer";
 import { visibleSections } from "../agenda/agendaMoves";
 import type { CommitteeMembership } from "../api/meetingTypes";
 import type { SessionUser } from "../api/types";
 import { MeetingHeader } from "../meetings/MeetingHeader";
-import { MeetingItemPanel } from "../meetings/MeetingItemPanel";
-import { MeetingSyncSession } from "../meetings/MeetingSyncSession";
+import type { MeetingSyncSession } from "../meetings/MeetingSyncSession";
+import { useMeetingSession } from "../meetings/meetingSessions";
 import { MeetingActions } from "../phases/MeetingActions";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
 import { MeetingBreadcrumb } from "../meetings/MeetingBreadcrumb";
-import { wsOrigin } from "../sync/wsOrigin";
+import { LazyBoundary } from "../routing/LazyBoundary";
+import { loadChunk } from "../routing/loadChunk";
 import { fetchMeetingWithCommittee, pageLoadNotice, usePageLoad } from "./usePageLoad";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
 import "../agenda/agenda.css";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
 import "../meetings/meetings.css";
+
+// The open item brings the editor; the agenda alone does not need it.
+const MeetingItemPanel = lazy(async () => ({
+  default: (await loadChunk(import("../meetings/MeetingItemPanel"))).MeetingItemPanel,
+}));
+
+const loadingItem = (
+  <section className="item-pane item-pane-empty" aria-label="Punkt">
+    <p className="muted" role="status">
+      Henter punktet …
+    </p>
+  </section>
+);
+
+function itemFrame(notice: ReactNode) {
+  return (
+    <section className="item-pane item-pane-empty" aria-label="Punkt">
+      {notice}
+    </section>
+  );
+}
 
 interface MeetingPageProps {
   id: string;
@@ -34,18 +63,8 @@ interface MeetingPageProps {
 /** A meeting: its live agenda on the left, the open item on the right. */
 export function MeetingPage({ id, itemId, user, onUnauthenticated }: MeetingPageProps) {
   const load = usePageLoad(id, fetchMeetingWithCommittee, onUnauthenticated);
-  const [session, setSession] = useState<MeetingSyncSession | null>(null);
-
-  useEffect(() => {
-    const created = new MeetingSyncSession({ meetingId: id, wsOrigin: wsOrigin() });
-    // The session (a socket) lives as long as this effect; see ItemPage.
-    // oxlint-disable-next-line react/set-state-in-effect
-    setSession(created);
-    return () => {
-      created.destroy();
-      setSession(null);
-    };
-  }, [id]);
+  // The page's one connection to the meeting, shared with the open item's live status.
+  const session = useMeetingSession(id);
 
   const notice = pageLoadNotice(load, {
     failedText: "Mødet kunne ikke hentes. Prøv at genindlæse siden.",
@@ -81,11 +100,15 @@ function MeetingWorkspace(props: MeetingWorkspaceProps) {
   const live = snapshot.meeting;
   const meeting = live !== null && live.version >= initial.version ? live : initial;
   const role = committee?.role ?? null;
-  const editable = roleMay(role, "editAgenda");
+  // Approved minutes freeze the agenda too: no changes until they are reopened.
+  const editable = roleMay(role, "editAgenda") && !isRecordFrozen(meeting.phase);
   const { run, error, clearError } = useAgendaCommands(meeting.id, session, onUnauthenticated);
   const { message, announce } = useAnnouncer();
   const [deleted, setDeleted] = useState<DeletedEntry | null>(null);
   const today = localToday();
+  // Only those who can act on an item are told it is late (never readers).
+  const showOverdue = (item: AgendaItem) =>
+    overdueFor({ role, initials: user.initials }, item, meeting.deadline, today);
   useDocumentTitle(`${meeting.title}, ${formatDanishDate(meeting.date)}`);
 
   useEffect(() => {
@@ -118,10 +141,10 @@ function MeetingWorkspace(props: MeetingWorkspaceProps) {
 
   const overdueCount = visibleSections(meeting.agenda)
     .flatMap((section) => section.items)
-    .filter((item) => isOverdue(item, meeting.deadline, today)).length;
+    .filter((item) => showOverdue(item)).length;
 
   return (
-    <main className="page page-wide meeting-page" id="main">
+    <main className="page page-wide meeting-page" id="main" data-item-open={itemId !== null}>
       <MeetingBreadcrumb meeting={meeting} committee={committee} />
       <MeetingHeader
         meeting={meeting}
@@ -188,25 +211,27 @@ function MeetingWorkspace(props: MeetingWorkspaceProps) {
             editable={editable}
             showClosed={role !== "laeser"}
             presence={presence}
-            today={today}
+            isOverdue={showOverdue}
             run={run}
             announce={announce}
             onDeleted={onDeleted}
           />
         </section>
         {itemId ? (
-          <MeetingItemPanel
-            key={itemId}
-            meeting={meeting}
-            itemId={itemId}
-            user={user}
-            editable={editable}
-            today={today}
-            run={run}
-            announce={announce}
-            onDeleted={onDeleted}
-            onUnauthenticated={onUnauthenticated}
-          />
+          <LazyBoundary key={itemId} loading={loadingItem} frame={itemFrame}>
+            <MeetingItemPanel
+              meeting={meeting}
+              itemId={itemId}
+              user={user}
+              role={role}
+              editable={editable}
+              isOverdue={showOverdue}
+              run={run}
+              announce={announce}
+              onDeleted={onDeleted}
+              onUnauthenticated={onUnauthenticated}
+            />
+          </LazyBoundary>
         ) : (
           <section className="item-pane item-pane-empty" aria-label="Punkt">
             <p className="muted">

@@ -10,16 +10,18 @@ import { useAnnouncer } from "../agenda/useAnnouncer";
 import { ApiError } from "../api/apiFetch";
 import { fetchMeetingDocument } from "../api/meetingsApi";
 import type { CommitteeMembership, ProseMirrorJson } from "../api/meetingTypes";
-import { fetchMinutesApproval, saveAttendance, type MinutesApproval } from "../api/phasesApi";
+import { saveAttendance } from "../api/phasesApi";
 import type { SessionUser } from "../api/types";
 import { meetingTimeText } from "../meetings/meetingTimeText";
 import { MeetingSyncSession } from "../meetings/MeetingSyncSession";
 import { AttendancePanel } from "../minutes/AttendancePanel";
+import { useCommitteeMembers } from "../minutes/useCommitteeMembers";
 import { indstillingText } from "../minutes/indstillingText";
 import { MinutesItem } from "../minutes/MinutesItem";
 import { MinutesStatus } from "../minutes/MinutesStatus";
 import { MeetingActions } from "../phases/MeetingActions";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
+import { RefusalNotice } from "../items/RefusalNotice";
 import { ItemSyncSession } from "../sync/ItemSyncSession";
 import { MeetingBreadcrumb } from "../meetings/MeetingBreadcrumb";
 import { wsOrigin } from "../sync/wsOrigin";
@@ -134,15 +136,22 @@ function MinutesWorkspace(props: MinutesWorkspaceProps) {
   const { message, announce } = useAnnouncer();
   const [activeItem, setActiveItem] = useState<string | null>(null);
   const [attendanceError, setAttendanceError] = useState<string | null>(null);
-  const [approval, setApproval] = useState<MinutesApproval | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);
   const phase = meeting.phase;
   const attendance = meeting.attendance ?? EMPTY_ATTENDANCE;
   useDocumentTitle(`Referat: ${meeting.title}, ${formatDanishDate(meeting.date)}`);
 
-  const editable = minutes.access === "write" && minutes.problem === null && minutes.ready;
+  // Text the server refused (typed while the chair approved) stays shown for copying until
+  // dismissed; the editors stay read-only after a refusal, as the item editors do.
+  const [refusalDismissed, setRefusalDismissed] = useState(false);
+  const editable =
+    minutes.access === "write" &&
+    minutes.problem === null &&
+    minutes.ready &&
+    minutes.refusal === null;
   const attendanceEditable =
     roleMay(role, "editAgenda") && (phase === "dagsorden_udsendt" || phase === "afholdt");
+  const members = useCommitteeMembers(attendanceEditable ? meeting.committeeId : null);
 
   useEffect(() => {
     if (minutes.problem?.kind === "unauthenticated" || live.problem?.kind === "unauthenticated") {
@@ -162,20 +171,6 @@ function MinutesWorkspace(props: MinutesWorkspaceProps) {
         : `Mødets fase er nu: ${MEETING_PHASE_LABELS[phase]}.`,
     );
   }, [phase, announce]);
-
-  // The approval's time and content hash, from the audit log (for the roles that may read it).
-  useEffect(() => {
-    if (phase !== "referat_godkendt" || !roleMay(role, "viewAudit")) {
-      // oxlint-disable-next-line react/set-state-in-effect
-      setApproval(null);
-      return;
-    }
-    const controller = new AbortController();
-    fetchMinutesApproval(meeting.id, controller.signal).then(setApproval, (error: unknown) => {
-      if (!controller.signal.aborted) console.warn("reading the minutes approval failed", error);
-    });
-    return () => controller.abort();
-  }, [phase, role, meeting.id]);
 
   // A link to one item's Beslutning (#beslutning-<id>) scrolls there once the items are shown.
   useEffect(() => {
@@ -241,11 +236,15 @@ function MinutesWorkspace(props: MinutesWorkspaceProps) {
       <MinutesStatus
         ref={statusRef}
         phase={phase}
+        meetingDate={meeting.date}
         role={role}
         access={minutes.access}
         saveState={minutes.saveState}
-        approval={approval}
+        approval={meeting.approval}
       />
+      {minutes.refusal !== null && !refusalDismissed && (
+        <RefusalNotice refusal={minutes.refusal} onDismiss={() => setRefusalDismissed(true)} />
+      )}
       {minutes.problem?.kind === "final" && !notYetForReaders && (
         <p className="notice notice-error" role="alert">
           {minutesProblemText(minutes.problem.code, minutes.problem.message)}
@@ -264,6 +263,7 @@ function MinutesWorkspace(props: MinutesWorkspaceProps) {
       {(phase === "afholdt" || phase === "referat_godkendt" || attendanceEditable) && (
         <AttendancePanel
           attendance={attendance}
+          members={members}
           editable={attendanceEditable}
           onChange={onAttendanceChange}
         />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { hasFile } from "../../shared/model/agenda";
 import { formatOfficers } from "../../shared/model/caseNumber";
 import { formatDanishDate, formatHeaderDate } from "../../shared/model/formatDanishDate";
 import { ApiError } from "../api/apiFetch";
@@ -7,6 +8,7 @@ import { fetchCommittees, fetchMeetingDocument } from "../api/meetingsApi";
 import type { MeetingDocument } from "../api/meetingTypes";
 import { danishClock } from "../meetings/meetingTimeText";
 import { renderItemFields } from "../preview/renderBody";
+import { pageRules, usePrintPageRules } from "../preview/usePrintPageRules";
 import { meetingPath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
@@ -19,23 +21,6 @@ type Load =
   | { status: "loaded"; document: MeetingDocument; showClosed: boolean }
   | { status: "notFound" }
   | { status: "failed" };
-
-/** Quotes text for a CSS string (the print stylesheet's running header). */
-function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ")}"`;
-}
-
-/**
- * Paper size, the running header ("KKR Syddanmark | 03-09-2025") and page numbers ("SIDE | 3")
- * as the documents print them; only while the preview is mounted, so other pages print plainly.
- */
-function pageRules(runningHeader: string): string {
-  const margin = 'font-family: Georgia, "Times New Roman", serif; font-size: 9pt; color: #4d5b6a;';
-  return `@page { size: A4; margin: 22mm 20mm 20mm;
-  @top-left { content: ${cssString(runningHeader)}; ${margin} }
-  @bottom-right { content: "SIDE | " counter(page); ${margin} } }
-@page :first { @top-left { content: none; } @bottom-right { content: none; } }`;
-}
 
 /**
  * The whole agenda, read-only, laid out like the published documents and printable by the
@@ -76,6 +61,11 @@ export function PreviewPage({
   }, [id, onUnauthenticated]);
 
   const meeting = load.status === "loaded" ? load.document.meeting : null;
+  const runningHeader =
+    load.status === "loaded"
+      ? `${load.document.committee.name} | ${formatHeaderDate(load.document.meeting.date)}`
+      : null;
+  usePrintPageRules(runningHeader === null ? null : pageRules(runningHeader));
   useDocumentTitle(meeting ? `Dagsorden ${formatDanishDate(meeting.date)}` : "Dagsorden");
 
   if (load.status === "notFound") return <NotFoundPage />;
@@ -104,12 +94,10 @@ export function PreviewPage({
       ...section,
       items: section.items.filter((item) => !item.deleted && (showClosed || !item.closed)),
     }));
-  const runningHeader = `${document.committee.name} | ${formatHeaderDate(m.date)}`;
   const time = `Kl. ${danishClock(m.startTime)}${m.endTime ? `–${danishClock(m.endTime)}` : ""}`;
 
   return (
     <main className="preview-page" id="main">
-      <style>{pageRules(runningHeader)}</style>
       <div className="preview-toolbar">
         <RouterLink href={meetingPath(m.id)}>Tilbage til mødet</RouterLink>
         <button type="button" className="button button-primary" onClick={() => window.print()}>
@@ -194,9 +182,15 @@ export function PreviewPage({
                       <ul>
                         {item.attachments.map((attachment, index) => (
                           <li key={attachment.id}>
-                            <a href={attachmentUrl(attachment.id)} download={attachment.filename}>
-                              Bilag {index + 1}: {attachment.filename}
-                            </a>
+                            {hasFile(attachment) ? (
+                              <a href={attachmentUrl(attachment.id)} download={attachment.filename}>
+                                Bilag {index + 1}: {attachment.filename}
+                              </a>
+                            ) : (
+                              <>
+                                Bilag {index + 1}: {attachment.filename} (fil mangler)
+                              </>
+                            )}
                           </li>
                         ))}
                       </ul>

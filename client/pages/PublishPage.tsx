@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Meeting, MeetingPhase } from "../../shared/model/agenda";
 import { formatDanishDate } from "../../shared/model/formatDanishDate";
-import { roleMay } from "../../shared/permissions";
+import { unapprovedItems, type UnapprovedItem } from "../../shared/model/unapprovedItems";
+import { isRecordFrozen, roleMay } from "../../shared/permissions";
 import { ApiError } from "../api/apiFetch";
 import type { CommitteeMembership } from "../api/meetingTypes";
 import {
   DOCUMENT_KIND_LABELS,
   fetchPersonalDataCheck,
+  fetchPublications,
   publicDocumentUrl,
   publicSiteUrl,
   publish,
@@ -16,8 +18,8 @@ import {
 } from "../api/publicationApi";
 import { useAnnouncer } from "../agenda/useAnnouncer";
 import { PhaseActions } from "../phases/PhaseActions";
+import { UnapprovedItemsList } from "../phases/UnapprovedItemsList";
 import { PersonalDataCheck } from "../publication/PersonalDataCheck";
-import { useAcceptedFindings } from "../publication/useAcceptedFindings";
 import { minutesPath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
 import { useDocumentTitle } from "../routing/useDocumentTitle";
@@ -34,6 +36,12 @@ interface PublishPageProps {
 }
 
 const DEFINITE: Record<DocumentKind, string> = { dagsorden: "Dagsordenen", referat: "Referatet" };
+
+const DATE_TIME = new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeStyle: "short" });
+
+function formatDanishDateTime(at: number): string {
+  return DATE_TIME.format(new Date(at));
+}
 
 /** Why a kind cannot be published in this phase, or null when it can. */
 function notReadyReason(kind: DocumentKind, phase: MeetingPhase): string | null {
@@ -84,8 +92,15 @@ function PublishWorkspace({ committee, onUnauthenticated, ...props }: PublishWor
     run: 0,
   });
   const kind = request.kind;
-  const [accepted, changeAccepted] = useAcceptedFindings(meeting.id, kind);
   const [check, setCheck] = useState<CheckResult | null>(null);
+  const [publications, setPublications] = useState<Publication[]>([]);
+  // The items not Godkendt as the server last listed them (else as the loaded meeting says),
+  // and whether the person has confirmed publishing with exactly these.
+  const [unapproved, setUnapproved] = useState<UnapprovedItem[]>(() =>
+    unapprovedItems(props.meeting.agenda),
+  );
+  const [confirmed, setConfirmed] = useState(false);
+  const confirmId = useId();
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
   const [publishing, setPublishing] = useState(false);
@@ -132,22 +147,49 @@ function PublishWorkspace({ committee, onUnauthenticated, ...props }: PublishWor
 
   const recheck = useCallback(() => setRequest((r) => ({ ...r, run: r.run + 1 })), []);
 
+  // What is published already (every version is kept; the newest of a kind is current).
+  useEffect(() => {
+    if (!mayPublish) return;
+    const controller = new AbortController();
+    fetchPublications(meeting.id, controller.signal).then(setPublications, (error: unknown) => {
+      if (controller.signal.aborted) return;
+      if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
+      console.warn("loading the meeting's publications failed", error);
+    });
+    return () => controller.abort();
+  }, [meeting.id, mayPublish, onUnauthenticated]);
+
   const findings = check?.findings ?? [];
-  const openFindings = findings.filter((finding) => !accepted.has(finding.key)).length;
+  const openFindings = findings.filter((finding) => finding.acceptance === null).length;
+  const unseenBilag = (check?.unchecked ?? []).filter((bilag) => bilag.acceptance === null).length;
+  const current = publications.find((p) => p.kind === kind && p.replacedBy === null) ?? null;
   const blocked =
     notReady !== null
       ? "Kan ikke offentliggøres endnu (se ovenfor)."
       : openFindings > 0
         ? "Ret eller godkend først hvert fund."
-        : null;
+        : unseenBilag > 0
+          ? "Se først de bilag igennem, som ikke kunne læses automatisk."
+          : unapproved.length > 0 && !confirmed
+            ? "Bekræft først, at punkter, der ikke er godkendt, skal offentliggøres."
+            : null;
 
   async function doPublish() {
     setPublishing(true);
     setPublishError(null);
     try {
-      const keys = findings.map((f) => f.key).filter((key) => accepted.has(key));
-      const publication = await publish(meeting.id, kind, keys);
+      const publication = await publish(
+        meeting.id,
+        kind,
+        unapproved.map((item) => item.id),
+      );
       setPublished({ kind, publication });
+      setPublications((list) => [
+        publication,
+        ...list.map((p) =>
+          p.kind === kind && p.replacedBy === null ? { ...p, replacedBy: publication.id } : p,
+        ),
+      ]);
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
@@ -158,6 +200,12 @@ function PublishWorkspace({ committee, onUnauthenticated, ...props }: PublishWor
           "Teksterne er ændret siden tjekket, og der er nye fund. Se listen igen, og ret eller godkend dem.",
         );
         recheck();
+      } else if (error instanceof ApiError && error.code === "unapproved_items") {
+        // The list changed since the page was loaded: show the server's, and ask again.
+        const items = (error.details as { items?: UnapprovedItem[] } | undefined)?.items ?? [];
+        setUnapproved(items);
+        setConfirmed(false);
+        setPublishError(error.message);
       } else {
         setPublishError(
           error instanceof ApiError ? error.message : "Offentliggørelsen mislykkedes. Prøv igen.",
@@ -194,6 +242,7 @@ function PublishWorkspace({ committee, onUnauthenticated, ...props }: PublishWor
                   checked={kind === option}
                   onChange={() => {
                     setRequest({ kind: option, run: 0 });
+                    setCheck(null);
                     setPublished(null);
                     setPublishError(null);
                   }}
@@ -215,8 +264,7 @@ function PublishWorkspace({ committee, onUnauthenticated, ...props }: PublishWor
               </p>
               {kind === "dagsorden" && (
                 <PhaseActions
-                  meetingId={meeting.id}
-                  phase={meeting.phase}
+                  meeting={meeting}
                   role={role}
                   announce={announce}
                   onStepped={(next) => {
@@ -230,21 +278,51 @@ function PublishWorkspace({ committee, onUnauthenticated, ...props }: PublishWor
           )}
           <PersonalDataCheck
             meetingId={meeting.id}
+            kind={kind}
             check={check}
             loading={checking}
             error={checkError}
-            accepted={accepted}
-            onAcceptedChange={changeAccepted}
+            onCheckChange={setCheck}
             onRecheck={recheck}
-            minutesLocked={meeting.phase === "referat_godkendt"}
+            announce={announce}
+            onUnauthenticated={onUnauthenticated}
+            recordFrozen={isRecordFrozen(meeting.phase)}
           />
           <section className="publish-action" aria-labelledby="publish-heading">
             <h2 id="publish-heading">Offentliggør {DOCUMENT_KIND_LABELS[kind].toLowerCase()}</h2>
             <p className="muted">
               Den offentlige version udelader lukkede punkters sagsfremstilling, beslutning og bilag
-              (titlen står, mærket »Lukket punkt«). Kommentarer kommer aldrig med. En ny
-              offentliggørelse erstatter den forrige.
+              (titlen står, mærket »Lukket punkt«) og de bilag, der er valgt ikke at blive
+              offentliggjort. Kommentarer kommer aldrig med. Dokumenterne laves én gang nu og vises
+              derefter, som de er.
             </p>
+            {current !== null && (
+              <p className="publish-current">
+                {DEFINITE[kind]} blev offentliggjort {formatDanishDateTime(current.publishedAt)}
+                {current.reopenedAt !== null ? " og er siden genåbnet" : ""}.{" "}
+                <a href={publicDocumentUrl(current.id)}>Se den offentliggjorte udgave</a>. En ny
+                offentliggørelse erstatter den; den tidligere kan stadig læses, mærket som
+                erstattet.
+              </p>
+            )}
+            {unapproved.length > 0 && notReady === null && (
+              <div className="publish-unapproved">
+                <UnapprovedItemsList
+                  items={unapproved}
+                  intro={`${unapproved.length === 1 ? "Dette punkt er" : `Disse ${unapproved.length} punkter er`} ikke godkendt:`}
+                />
+                <label className="checkbox-label" htmlFor={confirmId}>
+                  <input
+                    id={confirmId}
+                    type="checkbox"
+                    checked={confirmed}
+                    onChange={(event) => setConfirmed(event.target.checked)}
+                  />{" "}
+                  Jeg ved, at {unapproved.length === 1 ? "punktet ikke er" : "punkterne ikke er"}{" "}
+                  godkendt, og vil offentliggøre alligevel. Det skrives i revisionssporet.
+                </label>
+              </div>
+            )}
             <button
               type="button"
               className="button button-primary"

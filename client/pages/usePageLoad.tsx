@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactElement } from "react";
-import { ApiError } from "../api/apiFetch";
+import { ApiError, isNetworkError } from "../api/apiFetch";
 import { fetchCommittees, fetchMeeting } from "../api/meetingsApi";
 import type { CommitteeMembership } from "../api/meetingTypes";
 import type { Meeting } from "../../shared/model/agenda";
@@ -33,7 +33,7 @@ export function usePageLoad<T>(
         if (error instanceof ApiError && error.status === 404) {
           return setState({ status: "notFound" });
         }
-        console.error(`loading ${id} failed`, error);
+        if (!isNetworkError(error)) console.error(`loading ${id} failed`, error);
         setState({ status: "failed" });
       },
     );

@@ -6,13 +6,14 @@ import { publicSiteUrl } from "../api/publicationApi";
 import { ExportLinks } from "../publication/ExportLinks";
 import { minutesPath, publishPath } from "../routing/router";
 import { RouterLink } from "../routing/RouterLink";
+import { minutesOpen } from "../minutes/minutesOpen";
 import { PhaseActions } from "./PhaseActions";
 import { PhaseProgress } from "./PhaseProgress";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
 import "./phases.css";
 
 interface MeetingActionsProps {
-  meeting: Pick<Meeting, "id" | "committeeId" | "phase">;
+  meeting: Meeting;
   role: Role | null;
   /** Polite announcements (a live region the host page owns). */
   announce: (text: string) => void;
@@ -41,7 +42,8 @@ export function MeetingActions(props: MeetingActionsProps) {
       sectionRef.current,
     [focusAfterStep],
   );
-  const minutesOpen = meeting.phase === "afholdt" || meeting.phase === "referat_godkendt";
+  const minutesTaken = minutesOpen(meeting.phase, meeting.date);
+  const writing = role === "sekretariat" && minutesTaken && meeting.phase !== "referat_godkendt";
   const mayPublish = roleMay(role, "editAgenda") && meeting.phase !== "forberedelse";
   return (
     <section
@@ -53,8 +55,7 @@ export function MeetingActions(props: MeetingActionsProps) {
       <PhaseProgress phase={meeting.phase} />
       <div className="meeting-actions-row">
         <PhaseActions
-          meetingId={meeting.id}
-          phase={meeting.phase}
+          meeting={meeting}
           role={role}
           announce={announce}
           onUnauthenticated={onUnauthenticated}
@@ -63,19 +64,13 @@ export function MeetingActions(props: MeetingActionsProps) {
         />
         <nav className="meeting-links" aria-label="Referat og offentliggørelse">
           {!onMinutesPage &&
-            minutesOpen &&
+            minutesTaken &&
             (role !== "laeser" || meeting.phase === "referat_godkendt") && (
               <RouterLink
-                className={
-                  meeting.phase === "afholdt" && role === "sekretariat"
-                    ? "button button-primary"
-                    : "button"
-                }
+                className={writing ? "button button-primary" : "button"}
                 href={minutesPath(meeting.id)}
               >
-                {meeting.phase === "afholdt" && role === "sekretariat"
-                  ? "Skriv referat"
-                  : "Referat"}
+                {writing ? "Skriv referat" : "Referat"}
               </RouterLink>
             )}
           {mayPublish && (

@@ -23,13 +23,13 @@ export const PHASE_STEP_TEXTS: Record<
   approveMinutes: {
     question: "Godkend referatet?",
     consequence:
-      "Referatet låses, så ingen kan ændre det, før det genåbnes, og dets indhold gemmes med et fingeraftryk (hash). Godkendelsen logges med dit navn.",
+      "Referatet og hele mødet låses – punkternes tekst, bilag, beslutninger og fremmøde – så ingen kan ændre noget, før referatet genåbnes. Indholdet gemmes med et fingeraftryk (hash). Godkendelsen logges med dit navn.",
     done: "Referatet er godkendt og låst.",
   },
   reopenMinutes: {
     question: "Genåbn referatet?",
     consequence:
-      "Sekretariatet kan igen ændre Beslutningerne, og referatet skal godkendes på ny. Genåbningen logges med dit navn.",
+      "Sekretariatet kan igen ændre mødet og Beslutningerne, og referatet skal godkendes på ny. Er referatet offentliggjort, bliver det stående med en besked om genåbningen og begrundelsen, indtil en ny udgave offentliggøres. Genåbningen logges med dit navn.",
     done: "Referatet er genåbnet.",
   },
 };

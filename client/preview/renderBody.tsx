@@ -5,7 +5,8 @@
  */
 import type { ReactNode } from "react";
 import { ITEM_FIELDS } from "../../shared/editor/fields";
-import type { AttachmentRef } from "../../shared/model/agenda";
+import type { AttachmentEntry, AttachmentRef } from "../../shared/model/agenda";
+import { hasFile } from "../../shared/model/agenda";
 import { attachmentUrl } from "../api/attachmentsApi";
 import type { ProseMirrorJson } from "../api/meetingTypes";
 
@@ -19,10 +20,11 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 /** The fields of a body, in order, leaving out fields with no text. */
 export function renderItemFields(
   body: ProseMirrorJson | undefined,
-  attachments: readonly AttachmentRef[],
+  attachments: readonly AttachmentEntry[],
 ): ReactNode[] {
   if (!body?.content) return [];
-  const context: RenderContext = { attachments };
+  // A marker links to its bilag only when there is a file to get.
+  const context: RenderContext = { attachments: attachments.filter(hasFile) };
   return body.content
     .filter((field) => FIELD_LABELS.has(field.type) && hasText(field))
     .map((field) => (

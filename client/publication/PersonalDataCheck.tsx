@@ -1,33 +1,104 @@
-import type { PersonalDataCheck as CheckResult } from "../api/publicationApi";
-import { FindingRow } from "./FindingRow";
+import { useState } from "react";
+import { ApiError } from "../api/apiFetch";
+import { replaceAttachment, setAttachmentPublic } from "../api/attachmentsApi";
+import {
+  acceptFinding,
+  revokeFinding,
+  type DocumentKind,
+  type PersonalDataCheck as CheckResult,
+} from "../api/publicationApi";
+import { UnreadableAttachments, WithheldAttachments } from "./BilagLists";
+import { FindingRow, type FindingActions } from "./FindingRow";
 
 interface PersonalDataCheckProps {
   meetingId: string;
+  kind: DocumentKind;
   check: CheckResult | null;
   loading: boolean;
   error: string | null;
-  accepted: ReadonlySet<string>;
-  onAcceptedChange: (key: string, accepted: boolean) => void;
+  /** An acceptance made or withdrawn here: the check as it is now. */
+  onCheckChange: (check: CheckResult) => void;
   onRecheck: () => void;
-  minutesLocked: boolean;
+  announce: (text: string) => void;
+  onUnauthenticated: () => void;
+  /** The minutes are approved: texts and bilag change only after reopening. */
+  recordFrozen: boolean;
 }
 
 /**
- * The check for personal data before publishing: each finding listed in place, to be fixed in
- * the text or accepted; the bilag the check could not read, for a person to look through.
+ * The check for personal data before publishing: each finding listed in place, to be fixed or
+ * accepted; the bilag the check could not read, to be looked through; the bilag left out of the
+ * public version. Every acceptance is stored and audited when it is made, so another secretary,
+ * or this one tomorrow, sees it.
  */
 export function PersonalDataCheck(props: PersonalDataCheckProps) {
-  const { meetingId, check, loading, error, accepted, onAcceptedChange, onRecheck } = props;
-  const { minutesLocked } = props;
+  const { meetingId, kind, check, loading, error, onCheckChange, onRecheck, announce } = props;
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
   const findings = check?.findings ?? [];
-  const open = findings.filter((finding) => !accepted.has(finding.key)).length;
+  const unchecked = check?.unchecked ?? [];
+  const open =
+    findings.filter((f) => f.acceptance === null).length +
+    unchecked.filter((u) => u.acceptance === null).length;
+  const total = findings.length + unchecked.length;
 
   let summary: string;
   if (loading) summary = "Tjekker teksterne og bilagene …";
   else if (error !== null || check === null) summary = "";
-  else if (findings.length === 0) summary = "Ingen personoplysninger fundet.";
-  else if (open === 0) summary = `Alle ${findings.length} fund er godkendt.`;
-  else summary = `${findings.length} fund, ${open} mangler at blive rettet eller godkendt.`;
+  else if (total === 0) summary = "Ingen personoplysninger fundet.";
+  else if (open === 0) summary = `Alle ${total} fund er godkendt.`;
+  else summary = `${total} fund, ${open} mangler at blive rettet eller godkendt.`;
+
+  async function run(action: () => Promise<void>, failure: string) {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await action();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 401) return props.onUnauthenticated();
+      console.error(failure, caught);
+      setActionError(caught instanceof ApiError ? caught.message : failure);
+      if (caught instanceof ApiError && caught.code === "finding_not_found") onRecheck();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Marks one finding or unreadable bilag accepted (or not) in the check shown. */
+  function setAcceptance(key: string, acceptance: CheckResult["findings"][number]["acceptance"]) {
+    if (!check) return;
+    onCheckChange({
+      ...check,
+      findings: check.findings.map((f) => (f.key === key ? { ...f, acceptance } : f)),
+      unchecked: check.unchecked.map((u) => (u.key === key ? { ...u, acceptance } : u)),
+    });
+  }
+
+  const actions: FindingActions = {
+    accept: (key) =>
+      run(async () => {
+        setAcceptance(key, await acceptFinding(meetingId, kind, key));
+        announce("Fundet er godkendt.");
+      }, "Godkendelsen kunne ikke gemmes. Prøv igen."),
+    revoke: (key) =>
+      run(async () => {
+        await revokeFinding(meetingId, key);
+        setAcceptance(key, null);
+        announce("Godkendelsen er fortrudt.");
+      }, "Godkendelsen kunne ikke fortrydes. Prøv igen."),
+    replace: (attachmentId, file) =>
+      run(async () => {
+        await replaceAttachment(attachmentId, file);
+        announce(`Bilaget er erstattet af ${file.name}. Tjekket køres igen.`);
+        onRecheck();
+      }, "Bilaget kunne ikke erstattes. Prøv igen."),
+    withhold: (attachmentId) =>
+      run(async () => {
+        await setAttachmentPublic(attachmentId, false);
+        announce("Bilaget offentliggøres ikke. Tjekket køres igen.");
+        onRecheck();
+      }, "Bilaget kunne ikke ændres. Prøv igen."),
+  };
 
   return (
     <section className="pd-check" aria-labelledby="pd-check-heading" aria-busy={loading}>
@@ -41,15 +112,16 @@ export function PersonalDataCheck(props: PersonalDataCheckProps) {
       </div>
       <p className="muted">
         Tjekket finder CPR-numre, e-mailadresser og telefonnumre i titler, Baggrund, Indstilling,
-        Sagsfremstilling, Beslutning og bilag i den offentlige version. Ret fundet i teksten, eller
-        godkend det, hvis det skal offentliggøres. Godkendelser logges, når du offentliggør.
+        Sagsfremstilling, Beslutning og bilag i den offentlige version. Ret fundet, eller godkend
+        det, hvis det skal offentliggøres. En godkendelse gemmes og logges med det samme, og andre
+        fra sekretariatet ser den.
       </p>
       <p className="pd-summary" role="status" data-open={open}>
         {summary}
       </p>
-      {error !== null && (
+      {(error ?? actionError) !== null && (
         <p className="notice notice-error" role="alert">
-          {error}
+          {error ?? actionError}
         </p>
       )}
       {findings.length > 0 && (
@@ -59,28 +131,32 @@ export function PersonalDataCheck(props: PersonalDataCheckProps) {
               key={finding.key}
               meetingId={meetingId}
               finding={finding}
-              accepted={accepted.has(finding.key)}
-              onAcceptedChange={(value) => onAcceptedChange(finding.key, value)}
-              minutesLocked={minutesLocked}
+              actions={actions}
+              busy={busy}
+              recordFrozen={props.recordFrozen}
             />
           ))}
         </ul>
       )}
-      {check !== null && check.unchecked.length > 0 && (
-        <div className="notice pd-unchecked">
-          <p>
-            Disse bilag kunne ikke læses automatisk (fx billeder eller scannede PDF’er). Se dem selv
-            igennem før offentliggørelse:
-          </p>
-          <ul>
-            {check.unchecked.map((attachment) => (
-              <li key={attachment.attachmentId}>
-                Punkt {attachment.itemNumber}: {attachment.filename}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <UnreadableAttachments
+        attachments={unchecked}
+        busy={busy}
+        onAcknowledge={(key, acknowledged) =>
+          void (acknowledged ? actions.accept(key) : actions.revoke(key))
+        }
+        onWithhold={(attachmentId) => void actions.withhold(attachmentId)}
+      />
+      <WithheldAttachments
+        attachments={check?.withheld ?? []}
+        busy={busy}
+        onPublish={(attachmentId) =>
+          void run(async () => {
+            await setAttachmentPublic(attachmentId, true);
+            announce("Bilaget offentliggøres igen. Tjekket køres igen.");
+            onRecheck();
+          }, "Bilaget kunne ikke ændres. Prøv igen.")
+        }
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { isNetworkError } from "../api/apiFetch";
 import { ITEM_FIELDS } from "../../shared/editor/fields";
 import { fetchAttribution, type Attribution } from "../api/versionsApi";
 
@@ -22,7 +23,7 @@ export function AttributionView({ itemId }: { itemId: string }) {
       (attribution) => setLoad({ status: "loaded", attribution }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        console.error("loading attribution failed", error);
+        if (!isNetworkError(error)) console.error("loading attribution failed", error);
         setLoad({ status: "failed" });
       },
     );

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import type { Access } from "../../shared/permissions";
+import { mayComment } from "../../shared/permissions";
 import { ApiError } from "../api/apiFetch";
 import { createNamedVersion, restoreVersion, type ItemVersion } from "../api/versionsApi";
 import { ConfirmDialog } from "../workflow/ConfirmDialog";
@@ -39,7 +40,7 @@ export function HistoryPanel({
   // Each opening asks again: the text may have changed since.
   const [authorsKey, setAuthorsKey] = useState(0);
 
-  const canSave = access === "comment" || access === "write";
+  const canSave = access !== null && mayComment(access);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -157,8 +158,7 @@ export function HistoryPanel({
           title="Gendan version"
           confirmLabel="Gendan"
           onConfirm={async () => {
-            // Nothing is lost: the text being replaced becomes a version first.
-            await createNamedVersion(itemId, `Før gendannelse af «${restoring.name}»`);
+            // Nothing is lost: the server keeps the text being replaced as a version first.
             await restoreVersion(itemId, restoring.id);
             setMessage({ kind: "ok", text: `Teksten er gendannet fra «${restoring.name}».` });
             onVersionsChanged();

@@ -3,6 +3,8 @@ import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "re
 export interface MentionCandidate {
   id: string;
   name: string;
+  /** Found by these too: "frl" finds Frederik Lund. */
+  initials?: string;
 }
 
 interface MentionTextareaProps {
@@ -18,6 +20,15 @@ interface MentionTextareaProps {
 
 const QUERY = /(?:^|\s)@([\p{L}\p{M}.'-]*)$/u;
 const MAX_SUGGESTIONS = 6;
+
+/** A person is found by any part of their name, or by the start of their initials. */
+function matches(candidate: MentionCandidate, query: string): boolean {
+  const wanted = query.toLocaleLowerCase("da");
+  return (
+    candidate.name.toLocaleLowerCase("da").includes(wanted) ||
+    (candidate.initials?.toLocaleLowerCase("da").startsWith(wanted) ?? false)
+  );
+}
 
 /** The people named with "@Navn" in a text, among the candidates. */
 export function mentionedIds(text: string, candidates: readonly MentionCandidate[]): string[] {
@@ -58,11 +69,7 @@ export function MentionTextarea({
   });
 
   const suggestions =
-    query === null
-      ? []
-      : candidates
-          .filter((c) => c.name.toLocaleLowerCase("da").includes(query.toLocaleLowerCase("da")))
-          .slice(0, MAX_SUGGESTIONS);
+    query === null ? [] : candidates.filter((c) => matches(c, query)).slice(0, MAX_SUGGESTIONS);
   const open = suggestions.length > 0;
 
   function updateQuery(text: string, caret: number) {
@@ -149,6 +156,9 @@ export function MentionTextarea({
             }}
           >
             {candidate.name}
+            {candidate.initials && (
+              <span className="mention-initials"> ({candidate.initials})</span>
+            )}
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import type { Editor } from "@tiptap/core";
+import { isNetworkError } from "../api/apiFetch";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Role } from "../../shared/roles";
 import {
@@ -73,7 +74,7 @@ export function RedlinePanel({
           );
     answer.then(setResult, (error: unknown) => {
       if (controller.signal.aborted) return;
-      console.error("loading the comparison failed", error);
+      if (!isNetworkError(error)) console.error("loading the comparison failed", error);
       setResult({ status: "failed" });
     });
   }, [itemId, comparison]);

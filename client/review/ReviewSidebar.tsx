@@ -8,6 +8,8 @@ import type { ItemWorkflow } from "../workflow/useItemWorkflow";
 import { anchorFromSelection, type CommentDraft } from "./commentAnchors";
 import { CommentsPanel } from "./CommentsPanel";
 import { HistoryPanel } from "./HistoryPanel";
+import { SuggestionsPanel } from "./SuggestionsPanel";
+import { useOpenSuggestions } from "./useOpenSuggestions";
 import { RedlinePanel, type Comparison } from "./RedlinePanel";
 import { useCommentHighlights } from "./useCommentHighlights";
 import { useCommentThreads } from "./useCommentThreads";
@@ -27,6 +29,7 @@ interface ReviewSidebarProps {
 
 const TABS = [
   { id: "comments", label: "Kommentarer" },
+  { id: "suggestions", label: "Forslag" },
   { id: "history", label: "Historik" },
   { id: "changes", label: "Ændringer" },
 ] as const;
@@ -54,22 +57,35 @@ export function ReviewSidebar({ workflow, session, editor, user }: ReviewSidebar
     [threadsLoad],
   );
   const versions = useVersions(itemId, status);
-  const people = usePeople(
+  const { names: people, mentionable } = usePeople(
     user,
-    role,
-    workflow.detail?.meetingId ?? null,
+    itemId,
     session.provider.awareness,
     threads,
   );
   const candidates = useMemo(
-    () =>
-      [...people]
-        .filter(([id]) => id !== user.id)
-        .map(([id, name]) => ({ id, name }))
-        .sort((a, b) => a.name.localeCompare(b.name, "da")),
-    [people, user.id],
+    () => mentionable.filter((person) => person.id !== user.id),
+    [mentionable, user.id],
   );
   const canComment = access !== null && mayComment(access);
+  const suggestions = useOpenSuggestions(editor);
+
+  // "#forslag-<id>" (a link in the approval dialog) opens "Forslag" on that suggestion.
+  useEffect(() => {
+    const follow = () => {
+      if (!location.hash.startsWith("#forslag-")) return;
+      setTab("suggestions");
+      const id = decodeURIComponent(location.hash.slice(1));
+      requestAnimationFrame(() => {
+        const entry = document.getElementById(id);
+        entry?.scrollIntoView({ block: "nearest" });
+        entry?.querySelector<HTMLElement>("button")?.focus();
+      });
+    };
+    follow();
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, []);
 
   const scrollCardIntoView = useCallback((threadId: string) => {
     requestAnimationFrame(() => {
@@ -177,6 +193,12 @@ export function ReviewSidebar({ workflow, session, editor, user }: ReviewSidebar
                 {openCount}
               </span>
             )}
+            {t.id === "suggestions" && suggestions.length > 0 && (
+              <span className="review-tab-count">
+                <span className="visually-hidden">, åbne: </span>
+                {suggestions.length}
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -209,6 +231,15 @@ export function ReviewSidebar({ workflow, session, editor, user }: ReviewSidebar
               onShowThread={showThread}
             />
           ))}
+        {tab === "suggestions" && (
+          <SuggestionsPanel
+            itemId={itemId}
+            suggestions={suggestions}
+            editor={editor}
+            canDecide={access === "write"}
+            onDecided={versions.reload}
+          />
+        )}
         {tab === "history" && (
           <HistoryPanel
             itemId={itemId}

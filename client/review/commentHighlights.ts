@@ -12,6 +12,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/p
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import type { CommentThread } from "../../shared/model/comments";
+import { syncSelectionFromDOM } from "../editor/syncSelectionFromDOM";
 import { resolveAnchor, type TextRange, type YBody } from "./commentAnchors";
 
 export interface HighlightState {
@@ -152,7 +153,13 @@ export function commentHighlightPlugin({
           const size = range.to - range.from;
           if (best === null || size < best.size) best = { id: thread.id, size };
         }
-        if (best) onActivate(best.id);
+        if (best === null) return false;
+        // ProseMirror calls this on mouseup, before it has read the click's caret from the DOM
+        // (it does on selectionchange). Activating the thread redraws the highlights, and a
+        // redraw writes the editor's selection back to the DOM: the stale one, the document's
+        // start after the first focus. So the click's caret is taken into the state first.
+        syncSelectionFromDOM(view);
+        onActivate(best.id);
         return false;
       },
       handleKeyDown(_view, event) {

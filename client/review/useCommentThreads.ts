@@ -1,9 +1,11 @@
 import { useEffect, useState } from "react";
+import { destroyProvider } from "../sync/destroyProvider";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { formatDocName } from "../../shared/docName";
 import { COMMENTS_DOC_ROOT, type CommentThread } from "../../shared/model/comments";
-import { syncOrigin } from "../workflow/syncOrigin";
+import { watchConnection } from "../sync/watchConnection";
+import { wsOrigin } from "../sync/wsOrigin";
 
 export type ThreadsLoad =
   { status: "loading" } | { status: "live"; threads: CommentThread[] } | { status: "refused" };
@@ -19,11 +21,12 @@ export function useCommentThreads(itemId: string): ThreadsLoad {
   useEffect(() => {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(
-      `${syncOrigin()}/sync`,
+      `${wsOrigin()}/sync`,
       formatDocName("comments", itemId),
       doc,
-      { disableBc: true },
+      { disableBc: true, connect: false },
     );
+    const stopWatching = watchConnection(provider);
     const threads = doc.getMap<CommentThread>(COMMENTS_DOC_ROOT);
     const read = () => {
       if (!provider.synced) return;
@@ -36,8 +39,9 @@ export function useCommentThreads(itemId: string): ThreadsLoad {
       if (event && event.code >= 4400 && event.code < 4500) setLoad({ status: "refused" });
     });
     return () => {
+      stopWatching();
       threads.unobserve(read);
-      provider.destroy();
+      destroyProvider(provider);
       doc.destroy();
       setLoad({ status: "loading" });
     };

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type { CommentThread } from "../../shared/model/comments";
-import type { Role } from "../../shared/roles";
-import { fetchMeetingForAudit } from "../api/auditApi";
+import { isNetworkError } from "../api/apiFetch";
+import { fetchItemPeople, type MentionablePerson } from "../api/commentsApi";
 import type { SessionUser } from "../api/types";
-import { fetchMembers } from "../api/usersApi";
 
 function awarenessPeople(awareness: Awareness): [string, string][] {
   const people: [string, string][] = [];
@@ -17,19 +16,25 @@ function awarenessPeople(awareness: Awareness): [string, string][] {
   return people;
 }
 
+export interface People {
+  /** Names by id of everyone the page knows of (history, attribution). */
+  names: ReadonlyMap<string, string>;
+  /** Who may be named in the comments, as the server says (everyone who may read them). */
+  mentionable: readonly MentionablePerson[];
+}
+
 /**
- * The people this page can name, by id: the committee's members for the secretariat (the only
- * role the members list is open to), and for everyone the people who have the item open and
- * those who have commented on it.
+ * The people of an item: those who may be named in its comments (from the server: every
+ * committee member who may read the item and its comments), and the names of everyone the page
+ * knows of — those, the people who have the item open and those who have commented on it.
  */
 export function usePeople(
   user: SessionUser,
-  role: Role | null,
-  meetingId: string | null,
+  itemId: string,
   awareness: Awareness,
   threads: readonly CommentThread[],
-): ReadonlyMap<string, string> {
-  const [members, setMembers] = useState<[string, string][]>([]);
+): People {
+  const [mentionable, setMentionable] = useState<MentionablePerson[]>([]);
   const [present, setPresent] = useState(() => awarenessPeople(awareness));
 
   useEffect(() => {
@@ -39,31 +44,24 @@ export function usePeople(
   }, [awareness]);
 
   useEffect(() => {
-    if (role !== "sekretariat" || meetingId === null) return;
     const controller = new AbortController();
-    fetchMeetingForAudit(meetingId, controller.signal)
-      .then(({ meeting }) => fetchMembers(meeting.committeeId, controller.signal))
-      .then(
-        (list) =>
-          setMembers(
-            list
-              .filter((m) => m.user.active)
-              .map((m): [string, string] => [m.user.id, m.user.name]),
-          ),
-        (error: unknown) => {
-          if (!controller.signal.aborted) console.warn("loading committee members failed", error);
-        },
-      );
+    fetchItemPeople(itemId, controller.signal).then(setMentionable, (error: unknown) => {
+      if (!controller.signal.aborted && !isNetworkError(error)) {
+        console.warn("loading the people of the item failed", error);
+      }
+    });
     return () => controller.abort();
-  }, [role, meetingId]);
+  }, [itemId]);
 
-  return useMemo(() => {
-    const people = new Map<string, string>(members);
-    for (const [id, name] of present) people.set(id, name);
+  const names = useMemo(() => {
+    const known = new Map<string, string>(mentionable.map((person) => [person.id, person.name]));
+    for (const [id, name] of present) known.set(id, name);
     for (const thread of threads) {
-      for (const message of thread.messages) people.set(message.authorId, message.authorName);
+      for (const message of thread.messages) known.set(message.authorId, message.authorName);
     }
-    people.set(user.id, user.name);
-    return people;
-  }, [members, present, threads, user]);
+    known.set(user.id, user.name);
+    return known;
+  }, [mentionable, present, threads, user]);
+
+  return { names, mentionable };
 }

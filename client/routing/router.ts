@@ -18,7 +18,8 @@ export type Route =
   | { name: "users" }
   | { name: "mentions" }
   | { name: "invitation"; token: string }
-  | { name: "audit"; id: string }
+  /** The committee's audit log; `id`: the meeting it opens filtered on, if any. */
+  | { name: "audit"; id: string | null }
   | { name: "notFound"; path: string };
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -67,9 +68,13 @@ function parseMinutesRoute(pathname: string): Route | null {
   return match[2] === "referat" ? { name: "minutes", id } : { name: "publish", id };
 }
 
-/** Administration and review: /brugere, /omtaler, /invitation/:token, /moeder/:id/revisionsspor. */
+/**
+ * Administration and review: /brugere, /omtaler, /invitation/:token, /revisionsspor,
+ * /moeder/:id/revisionsspor.
+ */
 function parseReviewRoute(pathname: string): Route | null {
   if (/^\/brugere\/?$/.test(pathname)) return { name: "users" };
+  if (/^\/revisionsspor\/?$/.test(pathname)) return { name: "audit", id: null };
   if (/^\/omtaler\/?$/.test(pathname)) return { name: "mentions" };
   const invitation = /^\/invitation\/([^/]+)\/?$/.exec(pathname);
   if (invitation?.[1] !== undefined) {
@@ -109,8 +114,9 @@ export function itemPath(id: string): string {
 export const usersPath = "/brugere";
 export const mentionsPath = "/omtaler";
 
-export function auditPath(meetingId: string): string {
-  return `/moeder/${encodeURIComponent(meetingId)}/revisionsspor`;
+/** The audit log, opened on one meeting's entries when given. */
+export function auditPath(meetingId?: string): string {
+  return meetingId ? `/moeder/${encodeURIComponent(meetingId)}/revisionsspor` : "/revisionsspor";
 }
 
 export function loginPath(next?: string): string {

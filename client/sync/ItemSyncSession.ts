@@ -10,16 +10,31 @@
  * After a reconnect, offline edits go out in the client's sync step 2 (its answer to the server's
  * step 1); a request follows once the server's step 2 has arrived, so it covers them too.
  * The state machine itself is pure: see saveState.ts.
+ *
+ * Refusals: when the server answers `[refused, reason]` (the person may not write, the item
+ * was approved meanwhile), nothing unconfirmed is saved. The session keeps the person's text
+ * (for them to copy), stops sending, and deletes this browser's local copy, so a reload never
+ * brings the refused text back; the page then starts a new session from the server's text.
+ *
+ * Liveness: see watchConnection.ts; the probe is a `queryAwareness`, which the server always
+ * answers here (the provider's own awareness state is on the server from the first message).
  */
 import * as decoding from "lib0/decoding";
+import { destroyProvider } from "./destroyProvider";
 import * as encoding from "lib0/encoding";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { BODY_FRAGMENT } from "../../shared/docName";
 import type { Access } from "../../shared/permissions";
-import { MessageType, SyncMessageType } from "../../shared/protocol";
+import {
+  MessageType,
+  RefusedReason,
+  SyncMessageType,
+  type RefusedReasonValue,
+} from "../../shared/protocol";
 import { closeProblemFor, type CloseProblem } from "./closeProblem";
+import { documentText } from "./documentText";
 import {
   initialSaveState,
   reduceSaveState,
@@ -27,6 +42,7 @@ import {
   type SaveEvent,
   type SaveState,
 } from "./saveState";
+import { watchConnection } from "./watchConnection";
 
 export interface ItemSyncSnapshot {
   saveState: SaveState;
@@ -40,6 +56,14 @@ export interface ItemSyncSnapshot {
   ready: boolean;
   /** A close that needs the person's attention; null while all is well or merely offline. */
   problem: CloseProblem | null;
+  /** The server refused this session's edits: why, and the person's text at that moment. */
+  refusal: Refusal | null;
+}
+
+export interface Refusal {
+  reason: RefusedReasonValue;
+  /** The whole text as the person had it, for them to copy. */
+  text: string;
 }
 
 export interface ItemSyncSessionOptions {
@@ -55,7 +79,8 @@ export interface ItemSyncSessionOptions {
   readyWhen?: "content" | "synced";
 }
 
-const ACCESS_VALUES: readonly Access[] = ["none", "read", "comment", "write"];
+const ACCESS_VALUES: readonly Access[] = ["none", "read", "comment", "suggest", "write"];
+const REFUSED_REASONS: readonly string[] = Object.values(RefusedReason);
 
 export class ItemSyncSession {
   readonly doc: Y.Doc;
@@ -68,6 +93,8 @@ export class ItemSyncSession {
   private flushScheduled = false;
   private destroyed = false;
   private readonly readyWhen: "content" | "synced";
+  private readonly stopWatching: () => void;
+  private discarded: Promise<void> | null = null;
 
   constructor({ docName, wsOrigin, readyWhen = "content" }: ItemSyncSessionOptions) {
     this.readyWhen = readyWhen;
@@ -78,6 +105,7 @@ export class ItemSyncSession {
       access: null,
       ready: false,
       problem: null,
+      refusal: null,
     };
     this.local = new IndexeddbPersistence(`dagsorden:${docName}`, this.doc);
     // disableBc: tabs must sync through the server, never around it.
@@ -104,7 +132,12 @@ export class ItemSyncSession {
     });
     this.doc.on("update", this.onDocUpdate);
     void this.local.whenSynced.then(() => this.checkReady());
-    this.provider.connect();
+    this.stopWatching = watchConnection(this.provider, {
+      probe: () => this.send([MessageType.queryAwareness]),
+      // The stock provider only reports a socket that was open; this says it for one that was
+      // still connecting too.
+      onOffline: () => this.dispatch({ type: "status", status: "disconnected" }),
+    });
   }
 
   getSnapshot = (): ItemSyncSnapshot => this.snapshot;
@@ -119,18 +152,23 @@ export class ItemSyncSession {
    * the local copy holds (e.g. a copy of a document the server no longer has in that form);
    * unsent edits in it are lost, so the person must ask for it.
    */
-  async discardLocalCopy(): Promise<void> {
-    this.doc.off("update", this.onDocUpdate);
-    this.provider.destroy();
-    await this.local.clearData();
+  discardLocalCopy(): Promise<void> {
+    this.discarded ??= (async () => {
+      this.stopWatching();
+      this.doc.off("update", this.onDocUpdate);
+      destroyProvider(this.provider);
+      await this.local.clearData();
+    })();
+    return this.discarded;
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.stopWatching();
     this.listeners.clear();
     this.doc.off("update", this.onDocUpdate);
-    this.provider.destroy();
+    destroyProvider(this.provider);
     void this.local.destroy();
     this.doc.destroy();
   }
@@ -159,6 +197,13 @@ export class ItemSyncSession {
     handlers[MessageType.saved] = (_encoder, decoder) => {
       this.dispatch({ type: "saved", id: decoding.readVarUint(decoder) });
     };
+    handlers[MessageType.refused] = (_encoder, decoder) => {
+      const value = decoding.readVarString(decoder);
+      // A reason this client does not know still means: not saved.
+      this.refuse(
+        REFUSED_REASONS.includes(value) ? (value as RefusedReasonValue) : RefusedReason.readOnly,
+      );
+    };
     handlers[MessageType.access] = (_encoder, decoder) => {
       const value = decoding.readVarString(decoder);
       // An access level this client does not know grants nothing it would need to show.
@@ -167,6 +212,22 @@ export class ItemSyncSession {
         : "read";
       this.update({ access });
     };
+  }
+
+  /**
+   * The server refused edits of this session. What the person wrote is kept in the snapshot
+   * for them to copy; nothing more is sent; the local copy is deleted, so a reload starts from
+   * the server's text. The page replaces the session.
+   */
+  private refuse(reason: RefusedReasonValue): void {
+    if (this.snapshot.refusal !== null || this.destroyed) return;
+    const refusal: Refusal = { reason, text: documentText(this.doc) };
+    this.dispatch({ type: "refused", reason });
+    // The page waits for this (discardLocalCopy) before it opens the document again.
+    void this.discardLocalCopy().catch((error: unknown) => {
+      console.warn("deleting the local copy after a refusal failed", error);
+    });
+    this.update({ refusal });
   }
 
   /** The local doc has insertions the given (server) state vector lacks. */

@@ -7,13 +7,19 @@
  * received before that request is committed to storage. So an edit is confirmed when a request
  * sent after it on the same connection has been answered. A connection that closes abandons its
  * unanswered requests: the edits they covered are re-sent by the next connection's sync step 2
- * and need a new request there.
+ * and need a new request there. A `refused` from the server is final for the session: what was
+ * not confirmed is not saved, and the indicator never says otherwise.
  */
+import type { RefusedReasonValue } from "../../shared/protocol";
 
 export type ConnectionStatus = "connecting" | "connected" | "disconnected";
 
 export interface SaveState {
   connection: ConnectionStatus;
+  /** Disconnected since the last connection (or never connected yet: false). */
+  offline: boolean;
+  /** The server refused updates of this session: nothing unconfirmed will be saved. */
+  refused: RefusedReasonValue | null;
   /** The provider has received the server's sync step 2 on the current connection. */
   synced: boolean;
   /** This session has produced local edits (or sent the server edits it lacked). */
@@ -36,10 +42,13 @@ export type SaveEvent =
    */
   | { type: "stateSent"; carriesEdits: boolean }
   | { type: "requestSent"; id: number }
-  | { type: "saved"; id: number };
+  | { type: "saved"; id: number }
+  | { type: "refused"; reason: RefusedReasonValue };
 
 export const initialSaveState: SaveState = {
   connection: "connecting",
+  offline: false,
+  refused: null,
   synced: false,
   edited: false,
   unrequested: false,
@@ -50,12 +59,16 @@ export const initialSaveState: SaveState = {
 export function reduceSaveState(state: SaveState, event: SaveEvent): SaveState {
   switch (event.type) {
     case "status": {
-      if (event.status === "connected") return { ...state, connection: "connected" };
-      if (state.connection !== "connected") return { ...state, connection: event.status };
+      if (event.status === "connected") {
+        return { ...state, connection: "connected", offline: false };
+      }
+      const offline = state.offline || event.status === "disconnected";
+      if (state.connection !== "connected") return { ...state, connection: event.status, offline };
       // The connection is gone: its unanswered requests will never be answered.
       return {
         ...state,
         connection: event.status,
+        offline: true,
         synced: false,
         unrequested: hasUnconfirmedEdits(state),
         settledId: state.lastRequestId,
@@ -83,6 +96,8 @@ export function reduceSaveState(state: SaveState, event: SaveEvent): SaveState {
         ...state,
         settledId: Math.max(state.settledId, Math.min(event.id, state.lastRequestId)),
       };
+    case "refused":
+      return state.refused === null ? { ...state, refused: event.reason } : state;
   }
 }
 
@@ -97,13 +112,16 @@ export function hasUnconfirmedEdits(state: SaveState): boolean {
  * sent ahead of it would confirm too little.
  */
 export function shouldRequestSave(state: SaveState): boolean {
-  return state.connection === "connected" && state.synced && state.unrequested;
+  return (
+    state.connection === "connected" && state.synced && state.unrequested && state.refused === null
+  );
 }
 
-export type SaveIndicator = "offline" | "connecting" | "saving" | "saved" | "connected";
+export type SaveIndicator = "refused" | "offline" | "connecting" | "saving" | "saved" | "connected";
 
 export function saveIndicator(state: SaveState): SaveIndicator {
-  if (state.connection !== "connected") return "offline";
+  if (state.refused !== null) return "refused";
+  if (state.connection !== "connected") return state.offline ? "offline" : "connecting";
   if (state.edited && hasUnconfirmedEdits(state)) return "saving";
   if (!state.synced) return "connecting";
   return state.edited ? "saved" : "connected";
@@ -111,6 +129,7 @@ export function saveIndicator(state: SaveState): SaveIndicator {
 
 /** The indicator's Danish text. */
 export const saveIndicatorText: Record<SaveIndicator, string> = {
+  refused: "Ikke gemt",
   offline: "Offline – ændringer gemmes lokalt",
   connecting: "Forbinder …",
   saving: "Gemmer …",

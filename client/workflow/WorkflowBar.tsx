@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import { ITEM_STATUS_LABELS } from "../../shared/model/agenda";
 import { formatDanishDate } from "../../shared/model/formatDanishDate";
 import {
+  isRecordFrozen,
   ITEM_TRANSITIONS,
   mayTransition,
   roleMay,
@@ -11,7 +12,9 @@ import {
 import { ApiError } from "../api/apiFetch";
 import { RouterLink } from "../routing/RouterLink";
 import { auditPath } from "../routing/router";
+import type { OpenSuggestion } from "../../shared/suggestions";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { OpenSuggestionsWarning } from "./OpenSuggestionsWarning";
 import type { ItemWorkflow } from "./useItemWorkflow";
 // oxlint-disable-next-line import/no-unassigned-import -- Vite bundles the stylesheet with this module
 // oxlint-disable-next-line import/no-unassigned-import -- the styles travel with the component
@@ -32,15 +35,24 @@ const REASON_LABELS: Partial<Record<ItemTransition, string>> = {
  * server enforces). Steps that need a reason, and approval, are confirmed in a dialog. Status
  * changes by anyone are announced politely.
  */
-export function WorkflowBar({ workflow }: { workflow: ItemWorkflow }) {
-  const { status, role, isOfficer, detail } = workflow;
+export function WorkflowBar({
+  workflow,
+  openSuggestions = [],
+}: {
+  workflow: ItemWorkflow;
+  /** Open suggestions in the text: approval is refused while there are any. */
+  openSuggestions?: readonly OpenSuggestion[];
+}) {
+  const { status, role, isOfficer, detail, meetingPhase } = workflow;
   const [asking, setAsking] = useState<ItemTransition | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
 
+  // Approved minutes freeze the item: no step until they are reopened (the server refuses too).
+  const frozen = meetingPhase !== null && isRecordFrozen(meetingPhase);
   const steps =
-    status === null ? [] : ORDER.filter((t) => mayTransition(role, t, status, isOfficer));
+    status === null || frozen ? [] : ORDER.filter((t) => mayTransition(role, t, status, isOfficer));
 
   async function take(step: ItemTransition, reason: string | null) {
     await workflow.transition(step, reason);
@@ -118,6 +130,9 @@ export function WorkflowBar({ workflow }: { workflow: ItemWorkflow }) {
           onClose={() => setAsking(null)}
         >
           <p>{STEP_EXPLANATIONS[asking]}</p>
+          {asking === "approve" && openSuggestions.length > 0 && (
+            <OpenSuggestionsWarning suggestions={openSuggestions} onShow={() => setAsking(null)} />
+          )}
         </ConfirmDialog>
       )}
     </section>

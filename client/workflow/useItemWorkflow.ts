@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { ItemStatus } from "../../shared/model/agenda";
+import type { ItemStatus, MeetingPhase } from "../../shared/model/agenda";
 import type { Access, ItemTransition } from "../../shared/permissions";
 import type { Role } from "../../shared/roles";
-import { ApiError } from "../api/apiFetch";
+import { ApiError, isNetworkError } from "../api/apiFetch";
 import { fetchItemDetail, transitionItem, type ItemDetail } from "../api/workflowApi";
 import type { ItemSyncSession } from "../sync/ItemSyncSession";
-import { statusChangeAnnouncement } from "./statusMessages";
+import { phaseChangeAnnouncement, statusChangeAnnouncement } from "./statusMessages";
 import { useLiveItemStatus } from "./useLiveItemStatus";
 
 /** Everything the workflow and review panels need to know about one open item. */
@@ -15,6 +15,8 @@ export interface ItemWorkflow {
   detail: ItemDetail | null;
   /** The live status (from the meeting document), else the header's. */
   status: ItemStatus | null;
+  /** The meeting's live phase: approved minutes freeze the item (`isRecordFrozen`). */
+  meetingPhase: MeetingPhase | null;
   /** The open connection's access as the server last said it, else the header's. */
   access: Access | null;
   role: Role | null;
@@ -48,7 +50,9 @@ export function useItemWorkflow(
     fetchItemDetail(itemId, controller.signal).then(setDetail, (error: unknown) => {
       if (controller.signal.aborted) return;
       if (error instanceof ApiError && error.status === 401) return onUnauthenticated();
-      console.warn("loading the item's workflow state failed", error);
+      // Not readable (not sent out, closed, gone): the page says why.
+      if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return;
+      if (!isNetworkError(error)) console.warn("loading the item's workflow state failed", error);
     });
   }, [itemId, onUnauthenticated]);
 
@@ -68,20 +72,30 @@ export function useItemWorkflow(
     });
   }, [session, refresh]);
 
-  const liveStatus = useLiveItemStatus(detail?.meetingId ?? null, itemId, refresh);
-  const status = liveStatus ?? detail?.status ?? null;
+  const live = useLiveItemStatus(detail?.meetingId ?? null, itemId, refresh);
+  const status = live.status ?? detail?.status ?? null;
+  const meetingPhase = live.meetingPhase ?? detail?.meetingPhase ?? null;
 
-  // Remember the status seen last, to announce a change (adjusted while rendering, as React
-  // recommends for state derived from a previous render).
-  const [seen, setSeen] = useState<{ status: ItemStatus | null; announcement: string }>({
-    status: null,
-    announcement: "",
-  });
-  if (status !== null && status !== seen.status) {
+  // Remember the status and phase seen last, to announce a change (adjusted while rendering, as
+  // React recommends for state derived from a previous render).
+  const [seen, setSeen] = useState<{
+    status: ItemStatus | null;
+    phase: MeetingPhase | null;
+    announcement: string;
+  }>({ status: null, phase: null, announcement: "" });
+  if ((status !== null && status !== seen.status) || meetingPhase !== seen.phase) {
+    const phaseNews =
+      seen.phase !== null && meetingPhase !== null && meetingPhase !== seen.phase
+        ? phaseChangeAnnouncement(seen.phase, meetingPhase)
+        : null;
+    const statusNews =
+      seen.status !== null && status !== null && status !== seen.status
+        ? statusChangeAnnouncement(seen.status, status)
+        : null;
     setSeen({
       status,
-      announcement:
-        seen.status === null ? seen.announcement : statusChangeAnnouncement(seen.status, status),
+      phase: meetingPhase,
+      announcement: phaseNews ?? statusNews ?? seen.announcement,
     });
   }
 
@@ -97,6 +111,7 @@ export function useItemWorkflow(
     itemId,
     detail,
     status,
+    meetingPhase,
     access: sessionAccess ?? detail?.access ?? null,
     role: detail?.role ?? null,
     isOfficer: detail?.isOfficer ?? false,

@@ -2,7 +2,12 @@
  * Limits failed logins per account and per client address within a sliding window. Once a
  * limit is reached, further attempts are refused before the password is even checked, until
  * the oldest failure leaves the window. A successful login clears the account's failures.
+ *
+ * Failures are kept in the store, so every instance of a cluster counts the same attempts and
+ * a restart does not reset the count.
  */
+import type { LoginFailureStore } from "../store";
+
 export interface ThrottleLimits {
   perAccount: number;
   perAddress: number;
@@ -15,45 +20,37 @@ export const DEFAULT_THROTTLE: ThrottleLimits = {
   windowMs: 15 * 60_000,
 };
 
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+const accountKey = (account: string) => `account:${account.toLowerCase()}`;
+const addressKey = (address: string) => `address:${address}`;
 
+export class LoginThrottle {
   constructor(
+    private readonly failures: LoginFailureStore,
     private readonly limits: ThrottleLimits = DEFAULT_THROTTLE,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Milliseconds until another attempt is allowed, or 0 when it is allowed now. */
-  retryAfterMs(account: string, address: string): number {
-    return Math.max(
-      this.wait(`account:${account.toLowerCase()}`, this.limits.perAccount),
-      this.wait(`address:${address}`, this.limits.perAddress),
-    );
+  async retryAfterMs(account: string, address: string): Promise<number> {
+    const [byAccount, byAddress] = await Promise.all([
+      this.wait(accountKey(account), this.limits.perAccount),
+      this.wait(addressKey(address), this.limits.perAddress),
+    ]);
+    return Math.max(byAccount, byAddress);
   }
 
-  recordFailure(account: string, address: string): void {
-    for (const key of [`account:${account.toLowerCase()}`, `address:${address}`]) {
-      const list = this.recent(key);
-      list.push(this.now());
-      this.failures.set(key, list);
-    }
+  recordFailure(account: string, address: string): Promise<void> {
+    return this.failures.recordLoginFailure([accountKey(account), addressKey(address)], this.now());
   }
 
-  recordSuccess(account: string): void {
-    this.failures.delete(`account:${account.toLowerCase()}`);
+  recordSuccess(account: string): Promise<void> {
+    return this.failures.clearLoginFailures(accountKey(account));
   }
 
-  private wait(key: string, limit: number): number {
-    const list = this.recent(key);
-    if (list.length < limit) return 0;
-    return list[list.length - limit]! + this.limits.windowMs - this.now();
-  }
-
-  private recent(key: string): number[] {
-    const cutoff = this.now() - this.limits.windowMs;
-    const list = (this.failures.get(key) ?? []).filter((at) => at > cutoff);
-    if (list.length === 0) this.failures.delete(key);
-    else this.failures.set(key, list);
-    return list;
+  private async wait(key: string, limit: number): Promise<number> {
+    const now = this.now();
+    const recent = await this.failures.loginFailuresSince(key, now - this.limits.windowMs);
+    if (recent.length < limit) return 0;
+    return recent[recent.length - limit]! + this.limits.windowMs - now;
   }
 }

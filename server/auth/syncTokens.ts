@@ -1,13 +1,16 @@
 /**
  * Short-lived tokens that let a websocket client without cookies (the y-websocket client's
  * `params` option) open one document as one person. A token is `<payload>.<signature>`, both
- * base64url; the payload names the user, the document and the expiry, the signature is an
- * HMAC-SHA256 with a secret kept in the store.
+ * base64url; the payload names the user, the session it was minted under, the document and the
+ * expiry, the signature is an HMAC-SHA256 with a secret kept in the store. A genuine token is not
+ * enough: the sync server also checks that its session still lives, so logout ends its tokens.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export interface SyncTokenClaims {
   userId: string;
+  /** The session the token was minted under. */
+  sid: string;
   doc: string;
   /** Expiry, ms since the epoch. */
   exp: number;
@@ -20,8 +23,8 @@ export class SyncTokens {
     private readonly now: () => number = Date.now,
   ) {}
 
-  issue(userId: string, doc: string): string {
-    const claims: SyncTokenClaims = { userId, doc, exp: this.now() + this.ttlMs };
+  issue(userId: string, sessionId: string, doc: string): string {
+    const claims: SyncTokenClaims = { userId, sid: sessionId, doc, exp: this.now() + this.ttlMs };
     const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
     return `${payload}.${this.sign(payload)}`;
   }
@@ -40,7 +43,8 @@ export class SyncTokens {
       return null;
     }
     if (typeof claims.exp !== "number" || claims.exp <= this.now()) return null;
-    if (claims.doc !== doc || typeof claims.userId !== "string") return null;
+    if (claims.doc !== doc || typeof claims.userId !== "string" || typeof claims.sid !== "string")
+      return null;
     return claims;
   }
 

@@ -4,7 +4,7 @@
  * differ in what they leave out. Renderers only lay it out: they never see ProseMirror JSON,
  * closed flags to obey or deleted items to skip.
  */
-import type { ExportKind, ExportVariant } from "./ExportInput";
+import type { ExportKind, ExportRecord, ExportVariant } from "./ExportInput";
 
 export type ExportInline =
   | { type: "text"; text: string; bold: boolean; italic: boolean; href: string | null }
@@ -47,8 +47,11 @@ export interface ExportAttachment {
   /** Position in the item's list of bilag, from 1. */
   number: number;
   filename: string;
-  contentType: string;
-  size: number;
+  /** A bilag known by name only (imported): listed in internal exports, never published. */
+  missingFile: boolean;
+  /** Null when the file is missing. */
+  contentType: string | null;
+  size: number | null;
 }
 
 export interface ExportItem {
@@ -93,4 +96,8 @@ export interface ExportModel {
   runningHeader: string;
   attendance: { present: string[]; absent: string[] } | null;
   sections: ExportSection[];
+  /** The record it was made from; null when the caller gave none. */
+  record: ExportRecord | null;
+  /** "Indholdets fingeraftryk (SHA-256): …" and, for approved minutes, when they were approved. */
+  recordLines: string[];
 }

@@ -1,4 +1,10 @@
-export type { ExportAttendance, ExportInput, ExportKind, ExportVariant } from "./ExportInput";
+export type {
+  ExportAttendance,
+  ExportInput,
+  ExportKind,
+  ExportRecord,
+  ExportVariant,
+} from "./ExportInput";
 export type {
   ExportAttachment,
   ExportBlock,
@@ -17,4 +23,4 @@ export { renderMeetingDocx } from "./docx/renderMeetingDocx";
 export { renderDecisionExtract } from "./pdf/renderDecisionExtract";
 export { ExportError, EXPORT_ERROR_CODES } from "./ExportError";
 export type { ExportErrorCode } from "./ExportError";
-export { readBeslutninger } from "./readBeslutninger";
+export { beslutningerIn, readBeslutninger } from "./readBeslutninger";

@@ -1,4 +1,5 @@
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import type * as Y from "yjs";
 import { formatDocName } from "../../shared/docName";
 import type { Meeting } from "../../shared/model";
 import type { ProseMirrorJson } from "../import";
@@ -14,22 +15,30 @@ export async function readBeslutninger(
   sync: SyncServer,
   meeting: Meeting,
 ): Promise<Record<string, ProseMirrorJson[]>> {
-  const beslutninger: Record<string, ProseMirrorJson[]> = {};
   const doc = await sync.registry.get(formatDocName("minutes", meeting.id));
-  if (!doc) return beslutninger;
+  if (!doc) return {};
   try {
     await doc.whenSettled();
-    for (const section of meeting.agenda.sections) {
-      for (const item of section.items) {
-        if (!doc.doc.share.has(item.id)) continue;
-        const json = yXmlFragmentToProsemirrorJSON(doc.doc.getXmlFragment(item.id)) as {
-          content?: ProseMirrorJson[];
-        };
-        if (json.content && json.content.length > 0) beslutninger[item.id] = json.content;
-      }
-    }
+    return beslutningerIn(doc.doc, meeting);
   } finally {
     sync.registry.release(doc);
+  }
+}
+
+/** Each item's Beslutning in a minutes document (live, or a version's state). */
+export function beslutningerIn(
+  minutes: Y.Doc,
+  meeting: Meeting,
+): Record<string, ProseMirrorJson[]> {
+  const beslutninger: Record<string, ProseMirrorJson[]> = {};
+  for (const section of meeting.agenda.sections) {
+    for (const item of section.items) {
+      if (!minutes.share.has(item.id)) continue;
+      const json = yXmlFragmentToProsemirrorJSON(minutes.getXmlFragment(item.id)) as {
+        content?: ProseMirrorJson[];
+      };
+      if (json.content && json.content.length > 0) beslutninger[item.id] = json.content;
+    }
   }
   return beslutninger;
 }

@@ -1,28 +1,32 @@
-import type { MeetingService } from "../meetings/MeetingService";
-import type { AuditEntry } from "../store";
+import type { AuditRow } from "../../shared/audit";
 
-/** RFC 4180 CSV (with a BOM so Excel reads UTF-8), one row per audit entry. */
-export async function auditCsv(entries: AuditEntry[], meetings: MeetingService): Promise<string> {
-  const names = new Map<string, string>();
-  for (const entry of entries) {
-    if (entry.userId && !names.has(entry.userId))
-      names.set(entry.userId, (await meetings.userName(entry.userId)) ?? entry.userId);
-  }
-  const rows = [["tidspunkt", "bruger", "handling", "punkt", "detaljer"]];
-  for (const e of entries) {
-    rows.push([
-      new Date(e.at).toISOString(),
-      e.userId ? (names.get(e.userId) ?? e.userId) : "",
-      e.action,
-      e.itemId ?? "",
-      JSON.stringify(e.details),
+/** The CSV's columns: the audit page's, in the same order. */
+export const AUDIT_CSV_COLUMNS = ["Tidspunkt", "Person", "Handling", "Møde", "Punkt", "Detaljer"];
+
+/**
+ * The audit log as CSV for Excel as Danish installations have it: UTF-8 with a byte-order mark
+ * (without it Excel reads æ, ø, å as Windows-1252), `;` between fields (Danish Excel uses the
+ * comma as decimal separator and expects semicolons), CRLF line ends, fields quoted when they
+ * hold a separator, a quote or a line break. The same columns as the page; details as
+ * "Label: value" joined by " · ".
+ */
+export function auditCsv(rows: readonly AuditRow[]): string {
+  const lines = [AUDIT_CSV_COLUMNS];
+  for (const row of rows) {
+    lines.push([
+      row.time,
+      row.person,
+      row.actionLabel,
+      row.meeting,
+      row.item,
+      row.details.map((detail) => `${detail.label}: ${detail.value}`).join(" · "),
     ]);
   }
-  return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return "\uFEFF" + lines.map((line) => line.map(csvCell).join(";")).join("\r\n") + "\r\n";
 }
 
 function csvCell(value: string): string {
-  // Quote everything that needs it; neutralise spreadsheet formulas.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replaceAll('"', '""')}"` : safe;
+  // A cell starting like a formula is made text, so a spreadsheet never runs it.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError } from "zod";
+import { StoreError } from "../store";
 import { ApiError } from "./ApiError";
 
 export function notFoundHandler(): RequestHandler {
@@ -16,6 +17,16 @@ export function errorHandler(
       res
         .status(error.status)
         .json({ error: error.code, message: error.message, details: error.details });
+      return;
+    }
+    if (error instanceof StoreError && error.code === "store_unavailable") {
+      // Nothing was changed; the request can be sent again once the database is back.
+      log("database unavailable", { method: req.method, path: req.path });
+      res.set("Retry-After", "5");
+      res.status(503).json({
+        error: "store_unavailable",
+        message: "Databasen kan ikke nås lige nu. Prøv igen om lidt.",
+      });
       return;
     }
     if (error instanceof ZodError) {

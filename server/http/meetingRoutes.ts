@@ -1,18 +1,24 @@
 import { Router } from "express";
 import { z } from "zod";
-import { AgendaCommand, MeetingDetails, MeetingTemplate, numberAgenda } from "../../shared/model";
+import {
+  AgendaCommand,
+  Id,
+  MeetingDetails,
+  MeetingTemplate,
+  numberAgenda,
+} from "../../shared/model";
 import type { Meeting } from "../../shared/model";
 import { formatDocName } from "../../shared/docName";
 import type { MeetingService } from "../meetings/MeetingService";
 import type { MeetingDocument } from "../meetings/readMeetingDocument";
 import { readMeetingDocument } from "../meetings/readMeetingDocument";
+import { withoutClosedAttachments } from "../meetings/withoutClosedAttachments";
 import type { AccessPolicy } from "../permissions/AccessPolicy";
 import type { MeetingPhaseStep } from "../../shared/permissions";
 import { MEETING_PHASE_STEPS } from "../../shared/permissions";
 import type { MeetingPhases } from "../workflow/MeetingPhases";
 import type { SyncServer } from "../sync/SyncServer";
 import { ApiError } from "./ApiError";
-import { auditCsv } from "./auditCsv";
 import { requireUser } from "./requireAuth";
 
 const CreateMeetingRequest = MeetingDetails.extend({
@@ -30,6 +36,10 @@ export function meetingView(meeting: Meeting) {
 
 const PhaseStepRequest = z.object({
   step: z.enum(Object.keys(MEETING_PHASE_STEPS) as [MeetingPhaseStep, ...MeetingPhaseStep[]]),
+  /** Why approved minutes are reopened (required for `reopenMinutes`). */
+  reason: z.string().max(5000).nullable().optional(),
+  /** `sendAgenda`: the ids of the items not Godkendt that the person confirms sending with. */
+  confirmUnapprovedItems: z.array(Id).max(2000).optional(),
 });
 
 export function meetingRoutes(deps: {
@@ -43,9 +53,13 @@ export function meetingRoutes(deps: {
 
   router.post("/meetings/:meetingId/phase", async (req, res) => {
     const { user } = requireUser(req);
-    const { step } = PhaseStepRequest.parse(req.body);
+    const { step, reason, confirmUnapprovedItems } = PhaseStepRequest.parse(req.body);
     await policy.requireMeetingVisible(user, req.params.meetingId);
-    res.json({ meeting: meetingView(await phases.step(user, req.params.meetingId, step)) });
+    const meeting = await phases.step(user, req.params.meetingId, step, {
+      reason: reason ?? null,
+      ...(confirmUnapprovedItems ? { confirmUnapprovedItems } : {}),
+    });
+    res.json({ meeting: meetingView(meeting) });
   });
 
   // The committees the person is a member of, with their role in each.
@@ -107,8 +121,11 @@ export function meetingRoutes(deps: {
 
   router.get("/meetings/:meetingId", async (req, res) => {
     const { user } = requireUser(req);
-    await policy.requireMeetingVisible(user, req.params.meetingId);
-    res.json({ meeting: meetingView(await meetings.meeting(req.params.meetingId)) });
+    const role = await policy.requireMeetingVisible(user, req.params.meetingId);
+    const meeting = await meetings.meeting(req.params.meetingId);
+    res.json({
+      meeting: meetingView(role === "laeser" ? withoutClosedAttachments(meeting) : meeting),
+    });
   });
 
   router.post("/meetings/:meetingId/commands", async (req, res) => {
@@ -136,11 +153,12 @@ export function meetingRoutes(deps: {
       deps.sync,
       req.params.meetingId,
     );
-    // Readers get what the public gets: no closed item's text.
+    // Readers get what the public gets: no closed item's text, nor its bilag.
     if (role === "laeser") {
       for (const section of document.meeting.agenda.sections) {
         for (const item of section.items) if (item.closed) delete document.bodies[item.id];
       }
+      document.meeting = withoutClosedAttachments(document.meeting);
     }
     res.json(document);
   });
@@ -150,16 +168,6 @@ export function meetingRoutes(deps: {
     const meeting = await meetings.meeting(req.params.meetingId);
     await policy.requireRole(user, meeting.committeeId, "viewAudit");
     res.json({ entries: await meetings.auditFor(req.params.meetingId) });
-  });
-
-  router.get("/meetings/:meetingId/audit.csv", async (req, res) => {
-    const { user } = requireUser(req);
-    const meeting = await meetings.meeting(req.params.meetingId);
-    await policy.requireRole(user, meeting.committeeId, "viewAudit");
-    const entries = await meetings.auditFor(req.params.meetingId);
-    res.type("text/csv; charset=utf-8");
-    res.attachment(`revisionsspor-${meeting.date}.csv`);
-    res.send(await auditCsv(entries, meetings));
   });
 
   return router;

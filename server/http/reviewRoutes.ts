@@ -7,7 +7,9 @@ import {
   ReplyRequest,
   ResolveRequest,
 } from "../../shared/model";
+import { isRecordFrozen } from "../../shared/permissions";
 import type { AccessPolicy } from "../permissions/AccessPolicy";
+import { recordFrozenError } from "../record/recordFrozen";
 import { attribution } from "../review/attribution";
 import type { CommentService } from "../review/CommentService";
 import { redline } from "../review/redline";
@@ -33,14 +35,17 @@ export function reviewRoutes(deps: ReviewDeps): Router {
   const { comments, versions, policy, meetings, store } = deps;
 
   async function visible(user: User, itemId: string) {
-    const result = await policy.itemAccess(user, itemId);
-    if (result.access === "none") throw new ApiError(404, "item_not_found", "Punktet findes ikke");
-    return result;
+    return policy.requireItemReadable(user, itemId);
   }
 
   router.get("/items/:itemId/comments", async (req, res) => {
     const { user } = requireUser(req);
     res.json({ threads: await comments.threads(user, req.params.itemId) });
+  });
+
+  router.get("/items/:itemId/people", async (req, res) => {
+    const { user } = requireUser(req);
+    res.json({ people: await comments.mentionable(user, req.params.itemId) });
   });
 
   router.post("/items/:itemId/comments", async (req, res) => {
@@ -90,28 +95,34 @@ export function reviewRoutes(deps: ReviewDeps): Router {
   router.post("/items/:itemId/versions/:versionId/restore", async (req, res) => {
     const { user } = requireUser(req);
     const { access, context } = await visible(user, req.params.itemId);
+    if (isRecordFrozen(context.meeting.phase)) throw recordFrozenError();
     if (access !== "write")
       throw new ApiError(403, "forbidden", "Du kan ikke ændre teksten i dette punkt");
-    // The text being replaced is kept as a version of its own, so a restore can be undone.
-    const previous = await versions.record(
-      req.params.itemId,
-      `Før gendannelse (${user.name})`,
-      "auto",
-      user.id,
-    );
-    await versions.restore(req.params.itemId, req.params.versionId);
-    const after = await versions.record(
-      req.params.itemId,
-      `Gendannet (${user.name})`,
-      "auto",
-      user.id,
-    );
+    const { version: restored } = await versions.body(req.params.versionId);
+    if (restored.doc !== formatDocName("item", req.params.itemId)) {
+      throw new ApiError(404, "version_not_found", "Versionen findes ikke");
+    }
+    // Under the meeting's lock, so approving the minutes cannot come between check and write.
+    // One restore is one version entry: the text it replaces (so the restore can be undone);
+    // the restored text is the chosen version's, already in the list.
+    const previous = await meetings.exclusive(context.meeting.id, async (current) => {
+      if (isRecordFrozen(current.phase)) throw recordFrozenError();
+      const before = await versions.record(
+        req.params.itemId,
+        `Før gendannelse af «${restored.name}» (${user.name})`,
+        "auto",
+        user.id,
+      );
+      await versions.restore(req.params.itemId, req.params.versionId);
+      return before;
+    });
     await meetings.audit(user.id, "item.restore_version", context.meeting.id, req.params.itemId, {
       versionId: req.params.versionId,
       previousVersionId: previous.id,
-      newVersionId: after.id,
     });
-    res.json({ version: { id: after.id, name: after.name, contentHash: after.contentHash } });
+    res.json({
+      version: { id: previous.id, name: previous.name, contentHash: previous.contentHash },
+    });
   });
 
   /** `from` and `to` are version ids or `live`. */

@@ -3,6 +3,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { OfficerInitials } from "../../shared/model";
 import { ROLES } from "../../shared/roles";
+import type { Sessions } from "../auth/sessions";
 import type { MeetingService } from "../meetings/MeetingService";
 import { newId } from "../meetings/newId";
 import type { AccessPolicy } from "../permissions/AccessPolicy";
@@ -40,9 +41,10 @@ export function userRoutes(deps: {
   meetings: MeetingService;
   policy: AccessPolicy;
   sync: SyncServer;
+  sessions: Sessions;
 }): Router {
   const router = Router();
-  const { store, meetings, policy, sync } = deps;
+  const { store, meetings, policy, sync, sessions } = deps;
 
   router.get("/committees/:committeeId/members", async (req, res) => {
     const { user } = requireUser(req);
@@ -153,6 +155,8 @@ export function userRoutes(deps: {
     if (person.id === user.id && !active)
       throw new ApiError(409, "cannot_deactivate_self", "Du kan ikke deaktivere dig selv");
     await store.users.updateUser(person.id, { active });
+    // A deactivated person is signed out everywhere: sessions, their sockets and sync tokens.
+    if (!active) await sessions.destroyAllOf(person.id, null);
     await meetings.audit(user.id, active ? "user.activate" : "user.deactivate", null, null, {
       userId: person.id,
     });

@@ -7,6 +7,8 @@ export const IMPORT_ERROR_CODES = [
   "import_empty",
   "import_truncated",
   "import_too_large",
+  "import_timeout",
+  "import_busy",
   "import_unsupported_type",
   "import_no_agenda",
 ] as const;

@@ -34,6 +34,10 @@ export interface ParsedItem {
   caseNumber: string | null;
   /** Initials as written: "lar/chch/anjh" gives ["lar", "chch", "anjh"]. */
   officers: string[];
+  /** Lukket punkt: marked "Lukket punkt" under its heading or "(lukket punkt)" after its title. */
+  closed: boolean;
+  /** The names in the item's list of bilag ("Bilag 1: notat.pdf" gives "notat.pdf"). */
+  attachments: string[];
   fields: ItemFieldTexts;
   /** Paragraphs starting with the attachment marker `./.`, in all fields. */
   attachmentMarkers: number;

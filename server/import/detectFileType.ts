@@ -1,12 +1,13 @@
 /**
  * What a file is, from its first bytes rather than its name: a PDF ("%PDF-" near the start), a
- * Word document (a zip holding word/document.xml), a format we know and do not read (old .doc,
+ * Word document (a zip holding word/document.xml), an HTML page, a format we know and do not read (old .doc,
  * RTF, other zips, images), or possibly text — decodeText decides that.
  */
 
 export type FileType =
   | { kind: "pdf" }
   | { kind: "docx" }
+  | { kind: "html" }
   | { kind: "text" }
   | { kind: "unsupported"; description: string };
 
@@ -36,6 +37,12 @@ export function detectFileType(bytes: Uint8Array): FileType {
       return { kind: "unsupported", description: "et OpenDocument-dokument" };
     }
     return { kind: "unsupported", description: "en zip-fil, der ikke er et Word-dokument" };
+  }
+  // An HTML page (our own HTML export, a page saved from a browser), after a BOM or blank lines.
+  if (
+    /^(?:\uFEFF|\xEF\xBB\xBF)?\s*(?:<!--[^]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i.test(head)
+  ) {
+    return { kind: "html" };
   }
   if (head.startsWith("{\\rtf")) return { kind: "unsupported", description: "et RTF-dokument" };
   for (const signature of SIGNATURES) {

@@ -1,4 +1,4 @@
-import { matchAgendaLine } from "./matchAgendaLine";
+import { attachmentEntryName, CLOSED_IN_TITLE, matchAgendaLine } from "./matchAgendaLine";
 import type { AgendaLine, FieldName } from "./matchAgendaLine";
 import type { TextLine, Token } from "./tokenizeLines";
 
@@ -37,6 +37,10 @@ export interface ItemSkeleton {
   /** Text in the item before its first field heading. */
   looseTokens: Token[];
   fields: FieldSkeleton[];
+  /** "Lukket punkt" under the heading, or "(lukket punkt)" after its title. */
+  closed: boolean;
+  /** The lines under a "Bilag" heading (the item's list of bilag), or null. */
+  attachmentTokens: Token[] | null;
 }
 
 export interface SectionSkeleton {
@@ -78,6 +82,8 @@ export function findAgendaStructure(
   let section: SectionSkeleton | null = null;
   let item: ItemSkeleton | null = null;
   let field: FieldSkeleton | null = null;
+  /** The open item's bilag list while its lines are read. */
+  let bilag: Token[] | null = null;
   let strayLines = 0;
 
   const restart = (index: number) => {
@@ -150,6 +156,21 @@ export function findAgendaStructure(
       if (token.kind === "line") preamble.push(token);
       continue;
     }
+    if (token.kind === "line" && shape.kind === "closed" && item !== null) {
+      // The marker is a fact about the item, never text: wherever it stands in the item.
+      (item as ItemSkeleton).closed = true;
+      continue;
+    }
+    if (token.kind === "line" && shape.kind === "attachments" && item !== null) {
+      const after = next[index]!;
+      if (after !== -1 && attachmentEntryName((tokens[after] as TextLine).text) !== null) {
+        const current: ItemSkeleton = item;
+        current.attachmentTokens ??= [];
+        field = null;
+        bilag = current.attachmentTokens;
+        continue;
+      }
+    }
     if (token.kind === "line" && shape.kind === "field" && item !== null) {
       const current: ItemSkeleton = item;
       if (current.fields.some((seen) => seen.field === shape.field)) {
@@ -160,6 +181,7 @@ export function findAgendaStructure(
         continue;
       }
       field = { field: shape.field, tokens: [] };
+      bilag = null;
       current.fields.push(field);
       if (shape.rest !== "") field.tokens.push({ ...token, text: shape.rest });
       continue;
@@ -178,7 +200,7 @@ export function findAgendaStructure(
       if (token.kind === "line") strayLines += 1;
       return;
     }
-    (field?.tokens ?? item.looseTokens).push(token);
+    (bilag ?? field?.tokens ?? item.looseTokens).push(token);
   }
 
   /** Opens the item whose heading is at `index`; returns the index of its last header line. */
@@ -191,6 +213,14 @@ export function findAgendaStructure(
       .map((line, position) =>
         position === 0 ? { ...line, text: line.text.replace(/^\d+(?:\.\d+)?\.?\s*/, "") } : line,
       );
+    const lastTitleLine = titleLines[titleLines.length - 1]!;
+    const closedInTitle = CLOSED_IN_TITLE.test(lastTitleLine.text);
+    if (closedInTitle) {
+      titleLines[titleLines.length - 1] = {
+        ...lastTitleLine,
+        text: lastTitleLine.text.replace(CLOSED_IN_TITLE, ""),
+      };
+    }
     item = {
       number: itemNumber(shape.section, shape.item),
       section: shape.section,
@@ -200,22 +230,31 @@ export function findAgendaStructure(
       officers: [],
       looseTokens: [],
       fields: [],
+      closed: closedInTitle,
+      attachmentTokens: null,
     };
     section!.items.push(item);
     field = null;
-    const after = next[end]!;
-    const caseShape = after === -1 ? null : shapes[after]!;
-    if (caseShape?.kind === "case") {
-      item.caseNumber = caseShape.caseNumber;
-      item.officers = caseShape.officers;
-      if (caseShape.rest !== "") {
-        warnings.push(
-          `Punkt ${item.number}: "${caseShape.rest}" efter sagsnummeret er ikke læst som sagsbehandlere.`,
-        );
-      }
-      return after;
+    bilag = null;
+    // Under the title: the case line and the closed marker, in either order (a public export
+    // of a closed item has the marker alone).
+    let last = end;
+    for (let header = 0; header < 2; header += 1) {
+      const after = next[last]!;
+      const below = after === -1 ? null : shapes[after]!;
+      if (below?.kind === "closed") item.closed = true;
+      else if (below?.kind === "case" && item.caseNumber === null) {
+        item.caseNumber = below.caseNumber;
+        item.officers = below.officers;
+        if (below.rest !== "") {
+          warnings.push(
+            `Punkt ${item.number}: "${below.rest}" efter sagsnummeret er ikke læst som sagsbehandlere.`,
+          );
+        }
+      } else break;
+      last = after;
     }
-    return end;
+    return last;
   }
 }
 
@@ -289,6 +328,7 @@ function findRealHeadings(
         followedBy === null ||
         followedBy.kind === "case" ||
         followedBy.kind === "field" ||
+        followedBy.kind === "closed" ||
         ((followedBy.kind === "item" || followedBy.kind === "section") && real[after]!);
     } else if (shape.kind === "section") {
       const after = next[index]!;

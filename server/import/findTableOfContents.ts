@@ -1,4 +1,4 @@
-import { matchAgendaLine } from "./matchAgendaLine";
+import { CLOSED_IN_TITLE, matchAgendaLine } from "./matchAgendaLine";
 import type { AgendaLine } from "./matchAgendaLine";
 import type { SourceLine } from "./splitSourceLines";
 import type { AgendaStructure } from "./findAgendaStructure";
@@ -33,6 +33,8 @@ export interface ContentsReading {
   numbers: string[];
   /** A block is headed "Indhold"/"Indholdsfortegnelse" or has page numbers: not an overview. */
   printedAsContents: boolean;
+  /** Entries marked "(lukket punkt)" in the contents, by number ("2.2"). */
+  closedNumbers: string[];
 }
 
 /** Only "Indhold…" says contents; "Dagsorden" as often heads an overview that is the agenda. */
@@ -66,6 +68,8 @@ interface ContentsLine {
 interface Block {
   lines: ContentsLine[];
   numbers: string[];
+  /** The numbers of entries whose title (on any of its lines) says "(lukket punkt)". */
+  closed: string[];
   /** The text position of its last line. */
   last: number;
 }
@@ -115,6 +119,7 @@ export function findTableOfContents(lines: readonly SourceLine[]): ContentsReadi
     without: mark(false),
     kept: mark(true),
     numbers: blocks.flatMap((block) => block.numbers),
+    closedNumbers: blocks.flatMap((block) => block.closed),
     printedAsContents: blocks.some(
       (block) =>
         hasPageNumbers(block) ||
@@ -184,6 +189,7 @@ function readBlock(
   };
   const found: ContentsLine[] = [];
   const numbers: string[] = [];
+  const closed = new Set<string>();
   let position = start;
   const first = at(position);
   const headed = CONTENTS_HEADING.test(first.text);
@@ -248,6 +254,10 @@ function readBlock(
     } else if (headed && stripped.page !== null && TITLE_LINE.test(stripped.bare)) role = "entry";
     else break;
     found.push({ index: line.index, role, ...stripped });
+    const entryNumber = numbers[numbers.length - 1];
+    if (entryNumber !== undefined && role !== "pageRef" && CLOSED_IN_TITLE.test(stripped.bare)) {
+      closed.add(entryNumber);
+    }
     previousRole = role;
     previousSheet = line.sheet;
   }
@@ -263,7 +273,9 @@ function readBlock(
     numbers.length >= 2 ||
     (headed && entries.length > 0) ||
     found.some((line) => line.leaders && line.role !== "heading");
-  return counts ? { lines: found, numbers, last: start + found.length - 1 } : null;
+  return counts
+    ? { lines: found, numbers, closed: [...closed], last: start + found.length - 1 }
+    : null;
 }
 
 function stripPage(text: string): { bare: string; page: number | null; leaders: boolean } {

@@ -2,10 +2,14 @@ import type { ImportResult } from "./ImportError";
 import type { ParsedMeeting } from "./ParsedMeeting";
 import { parseAgendaText } from "./parseAgendaText";
 import { readAgendaFile } from "./readAgendaFile";
+import type { PdfReadOptions } from "./readPdfText";
 
 /** Bytes already in memory (an upload) to the meeting model. */
-export async function importAgendaBytes(bytes: Uint8Array): Promise<ImportResult<ParsedMeeting>> {
-  const read = await readAgendaFile(bytes);
+export async function importAgendaBytes(
+  bytes: Uint8Array,
+  pdf: PdfReadOptions = {},
+): Promise<ImportResult<ParsedMeeting>> {
+  const read = await readAgendaFile(bytes, pdf);
   if (!read.ok) return read;
   const parsed = parseAgendaText(read.value.text, { lineMode: read.value.lineMode });
   if (!parsed.ok) return parsed;

@@ -1,14 +1,21 @@
 import { readFile, stat } from "node:fs/promises";
+import { IMPORT_MAX_BYTES } from "../../shared/importLimits";
 import { importFailure } from "./ImportError";
 import type { ImportResult } from "./ImportError";
 import { importAgendaBytes } from "./importAgendaBytes";
 import type { ParsedMeeting } from "./ParsedMeeting";
 
-/** Larger than any agenda with its text; a bigger file is refused before it is read. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/** A bigger file is refused before it is read (see shared/importLimits.ts). */
+export const MAX_IMPORT_BYTES = IMPORT_MAX_BYTES;
 
-/** A file on disk to the meeting model: read, detect, extract, parse — or one error. */
-export async function importAgendaFile(path: string): Promise<ImportResult<ParsedMeeting>> {
+/**
+ * A file on disk to the meeting model: read, detect, extract, parse — or one error. `parse` turns
+ * the bytes into the model; by default in this thread, the CLI passes the worker pool's.
+ */
+export async function importAgendaFile(
+  path: string,
+  parse: (bytes: Uint8Array) => Promise<ImportResult<ParsedMeeting>> = importAgendaBytes,
+): Promise<ImportResult<ParsedMeeting>> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
@@ -25,5 +32,5 @@ export async function importAgendaFile(path: string): Promise<ImportResult<Parse
     const reason = code === "ENOENT" ? "findes ikke" : `kan ikke åbnes (${code ?? String(error)})`;
     return importFailure("import_unreadable", `Filen ${path} ${reason}.`);
   }
-  return importAgendaBytes(bytes);
+  return parse(bytes);
 }

@@ -4,6 +4,7 @@ export { detectFileType } from "./detectFileType";
 export type { FileType } from "./detectFileType";
 export { importAgendaBytes } from "./importAgendaBytes";
 export { importAgendaFile, MAX_IMPORT_BYTES } from "./importAgendaFile";
+export { importInWorker } from "./importInWorker";
 export { IMPORT_ERROR_CODES, importFailure } from "./ImportError";
 export type { ImportError, ImportErrorCode, ImportResult } from "./ImportError";
 export { parseAgendaText } from "./parseAgendaText";
@@ -19,4 +20,5 @@ export type {
 export { readAgendaFile } from "./readAgendaFile";
 export type { AgendaText } from "./readAgendaFile";
 export { readDocxText } from "./readDocxText";
-export { readPdfText } from "./readPdfText";
+export { PDF_MAX_PAGES, readPdfText } from "./readPdfText";
+export type { LoadPdfjs, PdfReadOptions } from "./readPdfText";

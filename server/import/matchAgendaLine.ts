@@ -14,7 +14,30 @@ export type AgendaLine =
   | { kind: "case"; caseNumber: string; officers: string[]; rest: string }
   /** `rest`: text after "Beslutning:" on the heading's own line. */
   | { kind: "field"; field: FieldName; rest: string }
+  /** "Lukket punkt" on a line of its own: the item is closed (our exports print it so). */
+  | { kind: "closed" }
+  /** "Bilag" on a line of its own: the item's list of bilag may follow. */
+  | { kind: "attachments" }
   | { kind: "text" };
+
+/** "2.2. Siden sidst (lukket punkt)": a title or contents entry marked closed. */
+export const CLOSED_IN_TITLE = /\s*\(lukket punkt\)\s*$/i;
+const CLOSED_LINE = /^\(?lukket punkt\)?\.?$/i;
+const ATTACHMENTS_HEADING = /^(?:bilag|bilagsliste|bilagsoversigt)\s*:?$/i;
+/**
+ * One entry of a bilag list, as our exports ("– Bilag 2: notat.pdf") and published agendas
+ * ("Bilag 2 - notat", "• notat.pdf") print them; group 1 is the name.
+ */
+const ATTACHMENT_ENTRY = /^(?:[–•-]\s*)?(?:bilag\s+\d{1,3}\s*[:.)–-]?\s+)(\S.*)$|^[–•-]\s+(\S.*)$/i;
+
+const MISSING_FILE = /\s*\(fil mangler\)\s*$/i;
+
+/** The bilag name of a list entry line, or null when the line is no entry. */
+export function attachmentEntryName(text: string): string | null {
+  const match = ATTACHMENT_ENTRY.exec(text.trim());
+  // Our internal exports mark a bilag whose file was never uploaded.
+  return match ? (match[1] ?? match[2]!).replace(MISSING_FILE, "").trim() : null;
+}
 
 const TITLE_START = /^["'«„“(]?[\p{Lu}\p{N}]/u;
 const ITEM = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;
@@ -40,6 +63,8 @@ const OWNED_INDSTILLING = /^\p{Lu}\p{Ll}+s indstilling:?$/u;
 const DATED_BESLUTNING = /^Beslutning (?:i|på|fra|truffet|den|d\.) .{1,90}$/;
 
 export function matchAgendaLine(text: string): AgendaLine {
+  if (CLOSED_LINE.test(text.trim())) return { kind: "closed" };
+  if (ATTACHMENTS_HEADING.test(text.trim())) return { kind: "attachments" };
   const item = ITEM.exec(text);
   if (item && TITLE_START.test(item[3]!)) {
     return { kind: "item", section: Number(item[1]), item: Number(item[2]), title: item[3]! };

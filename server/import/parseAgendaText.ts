@@ -9,6 +9,7 @@ import { findMeetingInfo } from "./findMeetingInfo";
 import { contentsConfirmed, findTableOfContents } from "./findTableOfContents";
 import { importFailure } from "./ImportError";
 import type { ImportResult } from "./ImportError";
+import { attachmentEntryName } from "./matchAgendaLine";
 import type { FieldName } from "./matchAgendaLine";
 import type { ItemFieldTexts, ParsedItem, ParsedMeeting } from "./ParsedMeeting";
 import { removePageNoise } from "./removePageNoise";
@@ -83,7 +84,9 @@ export function parseAgendaText(
   const sections = structure.sections.map((section) => ({
     number: section.section === 0 ? "" : String(section.section),
     title: section.title,
-    items: section.items.map((item) => parseItem(item, { mode, width }, warnings)),
+    items: section.items.map((item) =>
+      parseItem(item, { mode, width }, contents.closedNumbers, warnings),
+    ),
   }));
   const info = findMeetingInfo({
     headers: noise.headers,
@@ -128,12 +131,19 @@ function findStructure(tokens: readonly Token[]): AgendaStructure | null {
 function parseItem(
   item: ItemSkeleton,
   layout: { mode: LineMode; width: number },
+  closedNumbers: readonly string[],
   warnings: string[],
 ): ParsedItem {
   const number = item.number;
   const fieldTokens = new Map<FieldName, Token[]>(
     item.fields.map((field) => [field.field, field.tokens]),
   );
+  const bilag = readAttachmentList(item.attachmentTokens ?? []);
+  if (bilag.rest.length > 0) {
+    const into = fieldTokens.get("sagsfremstilling") ?? [];
+    fieldTokens.set("sagsfremstilling", [...into, { kind: "break" }, ...bilag.rest]);
+    warnings.push(`Punkt ${number}: tekst efter bilagslisten er lagt i Sagsfremstilling.`);
+  }
   if (item.looseTokens.some((token) => token.kind === "line")) {
     const into = fieldTokens.get("sagsfremstilling") ?? [];
     fieldTokens.set("sagsfremstilling", [...item.looseTokens, { kind: "break" }, ...into]);
@@ -167,6 +177,8 @@ function parseItem(
     title: dehyphenate(item.titleLines),
     caseNumber: item.caseNumber,
     officers: item.officers,
+    closed: item.closed || closedNumbers.includes(number),
+    attachments: bilag.names,
     fields,
     attachmentMarkers: [...blocks.values()]
       .flat()
@@ -180,6 +192,32 @@ function parseItem(
     },
     beslutning: beslutning === undefined ? null : blocksToProseMirror(beslutning),
   };
+}
+
+/**
+ * The bilag names of a list read under a "Bilag" heading: one per entry line ("– Bilag 1:
+ * notat.pdf"), a wrapped name's further lines joined to it. Lines after a paragraph break that
+ * start no entry are no part of the list: they are given back as `rest`.
+ */
+function readAttachmentList(tokens: readonly Token[]): { names: string[]; rest: Token[] } {
+  const names: string[] = [];
+  let open = false;
+  for (const [index, token] of tokens.entries()) {
+    if (token.kind === "break") {
+      open = false;
+      continue;
+    }
+    const name = attachmentEntryName(token.text);
+    if (name !== null) {
+      names.push(name);
+      open = true;
+    } else if (open) {
+      names[names.length - 1] = `${names[names.length - 1]!} ${token.text.trim()}`;
+    } else {
+      return { names, rest: tokens.slice(index) };
+    }
+  }
+  return { names, rest: [] };
 }
 
 /** Attachment markers open paragraphs, sometimes sub-headings or list items. */

@@ -26,10 +26,30 @@ interface PrintedLine {
   pieces: PositionedText[];
 }
 
+/**
+ * How pdf.js is loaded. The worker pool passes a loader that imports it natively: through tsx
+ * (which the server runs under) pdf.js and its fake worker would cost some 250 MB of memory in
+ * transformed source and source maps, per worker.
+ */
+export type LoadPdfjs = () => Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")>;
+
+export interface PdfReadOptions {
+  maxPages?: number;
+  loadPdfjs?: LoadPdfjs;
+}
+
+const importPdfjs: LoadPdfjs = () => import("pdfjs-dist/legacy/build/pdf.mjs");
+
+/** More pages than any agenda with its appendices; a longer PDF is refused before its text is read. */
+export const PDF_MAX_PAGES = 500;
+
 /** A gap this many times the usual line spacing is a paragraph break. */
 const PARAGRAPH_GAP = 1.4;
 
-export async function readPdfText(bytes: Uint8Array): Promise<ImportResult<string>> {
+export async function readPdfText(
+  bytes: Uint8Array,
+  { maxPages = PDF_MAX_PAGES, loadPdfjs = importPdfjs }: PdfReadOptions = {},
+): Promise<ImportResult<string>> {
   const tail = new TextDecoder("latin1").decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
   if (!tail.includes("%%EOF")) {
     return importFailure(
@@ -37,7 +57,7 @@ export async function readPdfText(bytes: Uint8Array): Promise<ImportResult<strin
       "PDF-filen er ufuldstændig (afskåret): slutmærket %%EOF mangler.",
     );
   }
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdfjs = await loadPdfjs();
   let pages: PrintedLine[][];
   try {
     const document = await pdfjs.getDocument({
@@ -48,6 +68,14 @@ export async function readPdfText(bytes: Uint8Array): Promise<ImportResult<strin
       disableFontFace: true,
       useSystemFonts: false,
     }).promise;
+    if (document.numPages > maxPages) {
+      const count = document.numPages;
+      await document.destroy();
+      return importFailure(
+        "import_too_large",
+        `PDF-filen har ${count} sider; der kan højst indlæses ${maxPages} sider.`,
+      );
+    }
     pages = [];
     for (let number = 1; number <= document.numPages; number += 1) {
       const page = await document.getPage(number);

@@ -23,14 +23,20 @@ import {
   MEETING_DOC_STATE_KEY,
   MeetingTemplate as MeetingTemplateSchema,
   numberAgenda,
+  RECORD_NEUTRAL_COMMANDS,
 } from "../../shared/model";
+import { isRecordFrozen } from "../../shared/permissions";
 import { ApiError } from "../http/ApiError";
+import { recordFrozenError } from "../record/recordFrozen";
 import type { ItemBodyJson } from "../items/createItem";
 import { createItemDocument, itemBodyWith } from "../items/createItem";
 import type { Log } from "../logger";
 import type { CommitteeRow, Store } from "../store";
 import type { SyncServer } from "../sync/SyncServer";
+import type { OfficerCandidate } from "./committeeOfficers";
+import { officerCandidates, resolveOfficers } from "./committeeOfficers";
 import { newId } from "./newId";
+import { withoutClosedAttachments } from "./withoutClosedAttachments";
 
 export interface ItemContext {
   meeting: Meeting;
@@ -39,12 +45,44 @@ export interface ItemContext {
   number: string | null;
 }
 
+export interface CommandOutcome {
+  meeting: Meeting;
+  createdId?: string;
+}
+
+/**
+ * Applies a command inside `MeetingService.exclusive`; `audit: false` for bookkeeping the caller
+ * audits itself, `notify: false` when the caller tells people itself (a hand-off).
+ */
+export type ApplyCommand = (
+  command: AgendaCommand | InternalAgendaCommand,
+  userId: string,
+  options?: CommandOptions,
+) => Promise<CommandOutcome>;
+
+export interface CommandOptions {
+  audit?: boolean;
+  notify?: boolean;
+}
+
+/** An accepted command, as listeners (notifications) are told of it. */
+export interface AcceptedCommand {
+  before: Meeting;
+  after: Meeting;
+  command: AgendaCommand | InternalAgendaCommand;
+  userId: string;
+  createdId?: string;
+}
+export type CommandListener = (accepted: AcceptedCommand) => Promise<void>;
+
 export interface NewMeetingItem {
   id?: string;
   title: string;
   caseNumber: string | null;
   officers: string[];
   closed: boolean;
+  /** Bilag known by name only (an imported document's list of bilag): entries without a file. */
+  attachmentNames?: string[];
   body: ItemBodyJson;
 }
 
@@ -56,12 +94,18 @@ export interface NewMeetingSection {
 
 export class MeetingService {
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly commandListeners: CommandListener[] = [];
 
   constructor(
     private readonly store: Store,
     private readonly sync: SyncServer,
     private readonly log: Log,
   ) {}
+
+  /** Told after every accepted command is stored and projected (unless `notify: false`). */
+  onCommand(listener: CommandListener): void {
+    this.commandListeners.push(listener);
+  }
 
   async createCommittee(name: string, id = newId()): Promise<CommitteeRow> {
     const committee = { id, name, template: null };
@@ -100,6 +144,11 @@ export class MeetingService {
     }));
   }
 
+  /** The committee's members who may be officers (see `committeeOfficers`). */
+  officerCandidates(committeeId: string): Promise<OfficerCandidate[]> {
+    return officerCandidates(this.store, committeeId);
+  }
+
   async committee(id: string): Promise<CommitteeRow> {
     const committee = await this.store.meetings.getCommittee(id);
     if (!committee) throw new ApiError(404, "committee_not_found", "Udvalget findes ikke");
@@ -116,7 +165,7 @@ export class MeetingService {
   async setTemplate(committeeId: string, template: MeetingTemplate, userId: string): Promise<void> {
     await this.committee(committeeId);
     await this.store.meetings.setTemplate(committeeId, JSON.stringify(template));
-    await this.audit(userId, "template.update", null, null, {});
+    await this.audit(userId, "template.update", null, null, { committeeId });
   }
 
   async listMeetings(committeeId: string): Promise<Meeting[]> {
@@ -191,7 +240,11 @@ export class MeetingService {
             officers: item.officers,
             status: "kladde",
             closed: item.closed,
-            attachments: [],
+            attachments: (item.attachmentNames ?? []).map((filename) => ({
+              id: newId(),
+              filename: filename.slice(0, 255),
+              missingFile: true,
+            })),
             deleted: false,
           })),
         })),
@@ -218,7 +271,9 @@ export class MeetingService {
       minutes.destroy();
     }
     const projection = new Y.Doc();
-    projection.getMap(MEETING_DOC_ROOT).set(MEETING_DOC_STATE_KEY, meeting);
+    projection
+      .getMap(MEETING_DOC_ROOT)
+      .set(MEETING_DOC_STATE_KEY, withoutClosedAttachments(meeting));
     await this.store.docs.createDoc(
       formatDocName("meeting", id),
       Y.encodeStateAsUpdate(projection),
@@ -236,50 +291,73 @@ export class MeetingService {
     meetingId: string,
     command: AgendaCommand | InternalAgendaCommand,
     userId: string,
-  ): Promise<{ meeting: Meeting; createdId?: string }> {
-    return this.withLock(meetingId, async () => {
-      const current = await this.meeting(meetingId);
-      if (command.type === "setAttendance" && current.phase === "referat_godkendt") {
+  ): Promise<CommandOutcome> {
+    return this.withLock(meetingId, () => this.applyCommand(meetingId, command, userId));
+  }
+
+  /**
+   * Runs `work` while no other command can change the meeting: it sees the meeting as it is and
+   * applies its commands through `apply`. For steps that must not interleave with anything
+   * else — approving the minutes (change the phase, demote every editor, freeze the record)
+   * and writes that check the record is open before they touch a document.
+   */
+  exclusive<T>(
+    meetingId: string,
+    work: (meeting: Meeting, apply: ApplyCommand) => Promise<T>,
+  ): Promise<T> {
+    return this.withLock(meetingId, async () =>
+      work(await this.meeting(meetingId), (command, userId, options) =>
+        this.applyCommand(meetingId, command, userId, options),
+      ),
+    );
+  }
+
+  private async applyCommand(
+    meetingId: string,
+    command: AgendaCommand | InternalAgendaCommand,
+    userId: string,
+    options: CommandOptions = {},
+  ): Promise<CommandOutcome> {
+    const current = await this.meeting(meetingId);
+    if (isRecordFrozen(current.phase) && !RECORD_NEUTRAL_COMMANDS.includes(command.type)) {
+      throw recordFrozenError();
+    }
+    command = await this.withMemberOfficers(current, command);
+    let result;
+    try {
+      result = applyAgendaCommand(current.agenda, command, { newId });
+    } catch (error) {
+      if (error instanceof AgendaError) {
         throw new ApiError(
-          409,
-          "minutes_locked",
-          "Referatet er godkendt; genåbn det for at rette fremmødet",
+          error.code.endsWith("_not_found") ? 404 : 409,
+          error.code,
+          error.message,
         );
       }
-      let result;
-      try {
-        result = applyAgendaCommand(current.agenda, command, { newId });
-      } catch (error) {
-        if (error instanceof AgendaError) {
-          throw new ApiError(
-            error.code.endsWith("_not_found") ? 404 : 409,
-            error.code,
-            error.message,
-          );
-        }
-        throw error;
-      }
-      const next = MeetingSchema.parse({
-        ...current,
-        ...result.details,
-        agenda: result.agenda,
-        version: current.version + 1,
-      });
-      if (command.type === "createItem")
-        await createItemDocument(this.store, result.createdId!, meetingId);
-      const saved = await this.store.meetings.saveMeeting(
-        {
-          id: meetingId,
-          committeeId: next.committeeId,
-          date: next.date,
-          version: next.version,
-          data: JSON.stringify(next),
-          createdAt: 0,
-        },
-        current.version,
-      );
-      if (!saved)
-        throw new ApiError(409, "meeting_conflict", "Mødet blev ændret samtidig; prøv igen");
+      throw error;
+    }
+    const next = MeetingSchema.parse({
+      ...current,
+      ...result.details,
+      agenda: result.agenda,
+      version: current.version + 1,
+    });
+    if (command.type === "createItem")
+      await createItemDocument(this.store, result.createdId!, meetingId);
+    const saved = await this.store.meetings.saveMeeting(
+      {
+        id: meetingId,
+        committeeId: next.committeeId,
+        date: next.date,
+        version: next.version,
+        data: JSON.stringify(next),
+        createdAt: 0,
+      },
+      current.version,
+    );
+    if (!saved)
+      throw new ApiError(409, "meeting_conflict", "Mødet blev ændret samtidig; prøv igen");
+    if (options.audit !== false) {
       await this.audit(
         userId,
         `agenda.${command.type}`,
@@ -287,10 +365,84 @@ export class MeetingService {
         itemIdOf(command) ?? (command.type === "createItem" ? result.createdId! : null),
         commandDetails(command),
       );
-      await this.project(next);
-      await this.refreshItemAccess(command, next);
-      return { meeting: next, createdId: result.createdId };
-    });
+    }
+    await this.project(next);
+    await this.refreshItemAccess(command, next);
+    if (options.notify !== false) {
+      for (const listener of this.commandListeners) {
+        // Telling people must never undo or fail a stored command.
+        await listener({
+          before: current,
+          after: next,
+          command,
+          userId,
+          createdId: result.createdId,
+        }).catch((error: unknown) =>
+          this.log("command listener failed", {
+            meeting: meetingId,
+            error: (error as Error).message,
+          }),
+        );
+      }
+    }
+    return { meeting: next, createdId: result.createdId };
+  }
+
+  /**
+   * The command with its officers checked against the committee's members and stored as the
+   * accounts' initials (see `committeeOfficers`); other commands as they are.
+   */
+  private async withMemberOfficers<C extends AgendaCommand | InternalAgendaCommand>(
+    meeting: Meeting,
+    command: C,
+  ): Promise<C> {
+    if ((command.type !== "createItem" && command.type !== "updateItem") || !command.officers)
+      return command;
+    let existing: string[] = [];
+    if (command.type === "updateItem") {
+      const item = meeting.agenda.sections
+        .flatMap((section) => section.items)
+        .find((candidate) => candidate.id === command.itemId);
+      // An unknown item is refused as such by the command itself.
+      if (!item) return command;
+      existing = item.officers;
+    }
+    const candidates = await officerCandidates(this.store, meeting.committeeId);
+    return { ...command, officers: resolveOfficers(command.officers, existing, candidates) };
+  }
+
+  /**
+   * Projects again every meeting whose live document may still carry a closed item's bilag
+   * (written before projections left them out). Run once at start.
+   */
+  async reprojectClosedAttachments(): Promise<number> {
+    let count = 0;
+    for (const committee of await this.listCommittees()) {
+      for (const meeting of await this.listMeetings(committee.id)) {
+        const closedWithBilag = meeting.agenda.sections.some((section) =>
+          section.items.some((item) => item.closed && item.attachments.length > 0),
+        );
+        if (!closedWithBilag) continue;
+        const doc = await this.sync.registry.get(formatDocName("meeting", meeting.id));
+        if (!doc) continue;
+        try {
+          const shown = doc.doc.getMap(MEETING_DOC_ROOT).get(MEETING_DOC_STATE_KEY) as
+            Meeting | undefined;
+          const leaks = shown?.agenda.sections.some((section) =>
+            section.items.some((item) => item.closed && item.attachments.length > 0),
+          );
+          if (!leaks) continue;
+          const shared = withoutClosedAttachments(meeting);
+          await doc.change((ydoc) =>
+            ydoc.getMap(MEETING_DOC_ROOT).set(MEETING_DOC_STATE_KEY, shared),
+          );
+          count += 1;
+        } finally {
+          this.sync.registry.release(doc);
+        }
+      }
+    }
+    return count;
   }
 
   /** The meeting an item belongs to, with the item's header and number. */
@@ -352,6 +504,11 @@ export class MeetingService {
       await this.sync.refreshAccess(formatDocName("item", itemId));
       await this.sync.refreshAccess(formatDocName("comments", itemId));
     }
+    // The date decides whether minutes can be taken yet (the meeting day); closing an item
+    // decides whether readers may read them.
+    if (command.type === "updateMeeting" || command.type === "updateItem") {
+      await this.sync.refreshAccess(formatDocName("minutes", meeting.id));
+    }
   }
 
   private async project(meeting: Meeting): Promise<void> {
@@ -361,13 +518,22 @@ export class MeetingService {
       return;
     }
     try {
-      await doc.change((ydoc) => ydoc.getMap(MEETING_DOC_ROOT).set(MEETING_DOC_STATE_KEY, meeting));
+      // Shared by every reader of the meeting: never with a closed item's bilag.
+      const shared = withoutClosedAttachments(meeting);
+      await doc.change((ydoc) => ydoc.getMap(MEETING_DOC_ROOT).set(MEETING_DOC_STATE_KEY, shared));
     } finally {
       this.sync.registry.release(doc);
     }
   }
 
-  private withLock<T>(key: string, run: () => Promise<T>): Promise<T> {
+  /**
+   * Commands on one meeting run one at a time: in this process (so one instance holds at most
+   * one store lock per meeting), and across the instances of a cluster by the store's lock, so
+   * each projection into `meeting:<id>` is written after the previous one and causally follows
+   * it — two instances cannot leave the document on an older state of the meeting.
+   */
+  private withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const run = () => this.store.locks.withLock(`meeting:${key}`, work);
     const previous = this.locks.get(key) ?? Promise.resolve();
     const next = previous.then(run, run);
     const settled = next.catch(() => undefined);

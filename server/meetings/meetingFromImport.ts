@@ -6,6 +6,7 @@ import type { ParsedMeeting } from "../import";
 import type { Store } from "../store";
 import type { ItemBodyJson } from "../items/createItem";
 import type { MeetingService, NewMeetingSection } from "./MeetingService";
+import { matchImportedOfficers, officerCandidates } from "./committeeOfficers";
 import { newId } from "./newId";
 
 export interface ImportTarget {
@@ -28,6 +29,7 @@ export async function meetingFromImport(
   parsed: ParsedMeeting,
   target: ImportTarget,
 ): Promise<Meeting> {
+  const candidates = await officerCandidates(store, target.committeeId);
   const itemId = (number: string) =>
     target.idPrefix ? `${target.idPrefix}-${number.replace(/\./g, "-")}` : newId();
   const sections: NewMeetingSection[] = parsed.sections.map((section) => ({
@@ -37,8 +39,10 @@ export async function meetingFromImport(
       id: itemId(item.number),
       title: item.title,
       caseNumber: item.caseNumber,
-      officers: item.officers,
-      closed: false,
+      officers: matchImportedOfficers(item.officers, candidates).officers,
+      // The item stays closed, so its body stays internal (the public exports withhold it).
+      closed: item.closed,
+      attachmentNames: item.attachments,
       body: item.body as unknown as ItemBodyJson,
     })),
   }));

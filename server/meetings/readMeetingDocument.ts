@@ -2,6 +2,7 @@ import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { BODY_FRAGMENT, formatDocName } from "../../shared/docName";
 import type { Meeting } from "../../shared/model";
 import { numberAgenda } from "../../shared/model";
+import { acceptedBodyJson } from "../../shared/suggestions";
 import type { SyncServer } from "../sync/SyncServer";
 import type { MeetingService } from "./MeetingService";
 
@@ -10,7 +11,7 @@ export interface MeetingDocument {
   meeting: Meeting;
   committee: { id: string; name: string };
   numbers: Record<string, string>;
-  /** Item id → body as ProseMirror JSON (live state, committed). */
+  /** Item id → body as ProseMirror JSON (live state, committed; accepted text only). */
   bodies: Record<string, unknown>;
 }
 
@@ -30,7 +31,10 @@ export async function readMeetingDocument(
       if (!doc) continue;
       try {
         await doc.whenSettled();
-        bodies[item.id] = yXmlFragmentToProsemirrorJSON(doc.doc.getXmlFragment(BODY_FRAGMENT));
+        // Accepted text only: open suggestions are never exported, published or hashed.
+        bodies[item.id] = acceptedBodyJson(
+          yXmlFragmentToProsemirrorJSON(doc.doc.getXmlFragment(BODY_FRAGMENT)),
+        );
       } finally {
         sync.registry.release(doc);
       }

@@ -1,5 +1,3 @@
-import mammoth from "mammoth";
-
 export const PDF_TYPE = "application/pdf";
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -26,6 +24,8 @@ export async function extractAttachmentText(
   try {
     if (type === PDF_TYPE) return await pdfText(bytes);
     if (type === DOCX_TYPE) {
+      // Loaded on first use, like pdf.js: the idle server does not carry the import stack.
+      const { default: mammoth } = await import("mammoth");
       return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
     }
   } catch (error) {

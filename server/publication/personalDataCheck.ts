@@ -13,6 +13,7 @@
 
 import { ITEM_FIELDS } from "../../shared/editor";
 import type { ItemFieldName } from "../../shared/editor";
+import { hasFile } from "../../shared/model";
 import type { AgendaItem } from "../../shared/model";
 import type { ProseMirrorJson } from "../import";
 import type { MeetingDocument } from "../meetings/readMeetingDocument";
@@ -147,7 +148,7 @@ export function checkMeetingForPersonalData(
   const findings: LocatedFinding[] = [];
   for (const { item, number } of agendaItems(document)) {
     const at = (field: CheckedField, text: string, extra: Partial<LocatedFinding> = {}) => {
-      const published = field === "title" || !item.closed;
+      const published = extra.published ?? (field === "title" || !item.closed);
       for (const finding of findPersonalData(text)) {
         findings.push({
           ...finding,
@@ -166,7 +167,9 @@ export function checkMeetingForPersonalData(
     at("beslutning", proseMirrorText({ content: beslutninger[item.id] ?? [] }));
     for (const attachment of item.attachments) {
       const text = `${attachment.filename}\n${attachmentTexts[attachment.id] ?? ""}`;
-      at("bilag", text, { attachmentId: attachment.id, attachmentName: attachment.filename });
+      const extra = { attachmentId: attachment.id, attachmentName: attachment.filename };
+      // A bilag without its file is listed in internal exports only.
+      at("bilag", text, hasFile(attachment) ? extra : { ...extra, published: false });
     }
   }
   return findings;
@@ -185,6 +188,7 @@ export function uncheckedAttachments(
     item.closed
       ? []
       : item.attachments
+          .filter(hasFile)
           .filter((attachment) => (attachmentTexts[attachment.id] ?? "").trim() === "")
           .map((attachment) => ({
             itemId: item.id,

@@ -8,8 +8,9 @@ import * as Y from "yjs";
 import { formatDocName } from "../../shared/docName";
 import type { CommentThread } from "../../shared/model";
 import { COMMENTS_DOC_ROOT, CommentThread as CommentThreadSchema } from "../../shared/model";
-import { mayComment } from "../../shared/permissions";
+import { docAccess, isOfficerOf, isRecordFrozen, mayComment } from "../../shared/permissions";
 import { ApiError } from "../http/ApiError";
+import { recordFrozenError } from "../record/recordFrozen";
 import type { MeetingService } from "../meetings/MeetingService";
 import { newId } from "../meetings/newId";
 import type { AccessPolicy } from "../permissions/AccessPolicy";
@@ -17,13 +18,29 @@ import type { Store, User } from "../store";
 import { StoreError } from "../store";
 import type { SyncServer } from "../sync/SyncServer";
 
+/** People named in a comment: who named them, where, and what the comment says. */
+export type MentionListener = (mention: {
+  by: User;
+  userIds: readonly string[];
+  itemId: string;
+  meetingId: string;
+  text: string;
+}) => Promise<void>;
+
 export class CommentService {
+  private readonly mentionListeners: MentionListener[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly sync: SyncServer,
   ) {}
+
+  /** Told after people are named in a comment (notifications). */
+  onMention(listener: MentionListener): void {
+    this.mentionListeners.push(listener);
+  }
 
   async threads(user: User, itemId: string): Promise<CommentThread[]> {
     await this.requireAccess(user, itemId, false);
@@ -36,6 +53,36 @@ export class CommentService {
       false,
     );
     return threads.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  /**
+   * Everyone who may be named in the item's comments: the committee's active members who may
+   * read the item and its comments (readers never see comments, so naming them would tell
+   * them nothing). Searchable on the client by name and initials.
+   */
+  async mentionable(
+    user: User,
+    itemId: string,
+  ): Promise<{ id: string; name: string; initials: string }[]> {
+    await this.requireAccess(user, itemId, false);
+    const { context } = await this.policy.itemAccess(user, itemId);
+    const people: { id: string; name: string; initials: string }[] = [];
+    for (const membership of await this.store.users.members(context.meeting.committeeId)) {
+      const member = await this.store.users.getUser(membership.userId);
+      if (!member?.active) continue;
+      const access = docAccess({
+        role: membership.role,
+        docKind: "comments",
+        meetingPhase: context.meeting.phase,
+        itemStatus: context.item.status,
+        isOfficer: isOfficerOf(member.initials, context.item.officers),
+        itemClosed: context.item.closed,
+      });
+      if (access !== "none") {
+        people.push({ id: member.id, name: member.name, initials: member.initials });
+      }
+    }
+    return people.sort((a, b) => a.name.localeCompare(b.name, "da"));
   }
 
   async create(
@@ -53,7 +100,7 @@ export class CommentService {
       resolved: false,
       resolvedBy: null,
       createdAt: now,
-      messages: [await this.message(user, request.text, request.mentions, meetingId, now)],
+      messages: [await this.message(user, itemId, request.text, request.mentions, now)],
     });
     await this.withDoc(itemId, (map) => map.set(thread.id, thread));
     await this.recordMentions(user, thread, thread.messages[0]!, meetingId);
@@ -68,7 +115,7 @@ export class CommentService {
     mentions: string[],
   ): Promise<CommentThread> {
     const meetingId = await this.requireAccess(user, itemId, true);
-    const message = await this.message(user, text, mentions, meetingId, Date.now());
+    const message = await this.message(user, itemId, text, mentions, Date.now());
     const thread = await this.update(itemId, threadId, (t) => ({
       ...t,
       messages: [...t.messages, message],
@@ -144,23 +191,17 @@ export class CommentService {
     // Comments are internal working material: readers see the item, never its comments.
     if (role === "laeser")
       throw new ApiError(403, "comments_not_visible", "Kommentarer er interne");
+    // Comments freeze with the record: working material on text nobody may change any more.
+    if (toWrite && isRecordFrozen(context.meeting.phase)) throw recordFrozenError();
     if (toWrite && !mayComment(access)) {
       throw new ApiError(403, "comment_not_allowed", "Du kan ikke kommentere dette punkt nu");
     }
     return context.meeting.id;
   }
 
-  private async message(
-    user: User,
-    text: string,
-    mentions: string[],
-    meetingId: string,
-    at: number,
-  ) {
-    const meeting = await this.meetings.meeting(meetingId);
-    const members = new Set(
-      (await this.store.users.members(meeting.committeeId)).map((m) => m.userId),
-    );
+  private async message(user: User, itemId: string, text: string, mentions: string[], at: number) {
+    // Only people who can read the thread are recorded as named in it.
+    const members = new Set((await this.mentionable(user, itemId)).map((person) => person.id));
     return {
       id: newId(),
       authorId: user.id,
@@ -188,6 +229,16 @@ export class CommentService {
         byUserId: user.id,
         text: message.text.slice(0, 500),
         createdAt: message.createdAt,
+      });
+    }
+    if (message.mentions.length === 0) return;
+    for (const listener of this.mentionListeners) {
+      await listener({
+        by: user,
+        userIds: message.mentions,
+        itemId: thread.itemId,
+        meetingId,
+        text: message.text,
       });
     }
   }

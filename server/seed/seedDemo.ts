@@ -1,10 +1,11 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { hashPassword } from "../auth/passwords";
-import { parseAgendaText } from "../import";
+import { parseAgendaText } from "../import/parseAgendaText";
 import type { MeetingService } from "../meetings/MeetingService";
 import { meetingFromImport } from "../meetings/meetingFromImport";
+import { PROJECT_ROOT } from "../projectRoot";
 import type { Store } from "../store";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demoAccounts";
 
@@ -13,10 +14,17 @@ export const DEMO_MEETING_ID = "demo-2025-09-03";
 /** Item 2.1 of the demo meeting: "Temadrøftelse om sundhedsreformen …". */
 export const DEMO_ITEM_ID = "demo-2-1";
 
-const FIXTURE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../tests/fixtures/agendas/kkr-syddanmark-2025-09-03-referat.txt",
-);
+const FIXTURE_NAME = "kkr-syddanmark-2025-09-03-referat.txt";
+
+/**
+ * The published minutes the demo meeting is imported from: in the test fixtures when run from
+ * the sources, else the copy the production build puts beside the compiled server
+ * (esbuild.config.mjs), so `--demo` works from an install of the build alone.
+ */
+const FIXTURE_PLACES = [
+  path.join(PROJECT_ROOT, "tests/fixtures/agendas", FIXTURE_NAME),
+  path.join(PROJECT_ROOT, "dist/server/demo", FIXTURE_NAME),
+];
 
 /**
  * Fills an empty database with the demo accounts, the committee KKR Syddanmark, its real
@@ -41,7 +49,9 @@ export async function seedDemo(store: Store, meetings: MeetingService): Promise<
   for (const account of DEMO_ACCOUNTS) {
     await store.users.setMembership(account.id, DEMO_COMMITTEE_ID, account.role);
   }
-  const parsed = parseAgendaText(await readFile(FIXTURE, "utf8"));
+  const fixture = FIXTURE_PLACES.find((place) => existsSync(place));
+  if (!fixture) throw new Error(`demo fixture not found in ${FIXTURE_PLACES.join(" or ")}`);
+  const parsed = parseAgendaText(await readFile(fixture, "utf8"));
   if (!parsed.ok) throw new Error(`demo fixture does not parse: ${parsed.error.message}`);
   await meetingFromImport(meetings, store, parsed.value, {
     committeeId: DEMO_COMMITTEE_ID,

@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type {
   DocStore,
+  LoginFailureStore,
   Session,
   SessionStore,
   SettingStore,
@@ -12,10 +13,13 @@ import type {
   UserStore,
 } from "./Store";
 import { StoreError } from "./Store";
-import { SQLITE_SCHEMA } from "./sqliteSchema";
+import { fileBlobStore } from "./fileBlobStore";
+import { processLocks } from "./processLocks";
+import { migrateSqlite } from "./sqliteMigrations";
 import { sqliteAttachmentStore, sqliteAuditStore, sqliteMeetingStore } from "./sqliteMeetingStore";
 import { sqliteReviewStore, sqliteVersionStore } from "./sqliteVersionStore";
 import { sqlitePublicationStore } from "./sqlitePublicationStore";
+import { sqliteNotificationStore } from "./sqliteNotificationStore";
 import type { Role } from "../../shared/roles";
 
 export interface SqliteStoreOptions {
@@ -36,7 +40,7 @@ export function openSqliteStore({ dataDir, synchronous = "normal" }: SqliteStore
   db.pragma(`synchronous = ${synchronous === "full" ? "FULL" : "NORMAL"}`);
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
-  db.exec(SQLITE_SCHEMA);
+  migrateSqlite(db);
   return {
     kind: "sqlite",
     docs: sqliteDocStore(db),
@@ -48,7 +52,14 @@ export function openSqliteStore({ dataDir, synchronous = "normal" }: SqliteStore
     versions: sqliteVersionStore(db),
     review: sqliteReviewStore(db),
     publications: sqlitePublicationStore(db),
+    notifications: sqliteNotificationStore(db),
     settings: sqliteSettingStore(db),
+    blobs: fileBlobStore(path.join(dataDir, "attachments")),
+    loginFailures: sqliteLoginFailureStore(db),
+    locks: processLocks(),
+    async ping() {
+      db.prepare("SELECT 1").get();
+    },
     async close() {
       db.close();
     },
@@ -82,6 +93,15 @@ function sqliteDocStore(db: Database.Database): DocStore {
   const deleteDocUpdates = db.prepare("DELETE FROM doc_updates WHERE doc = ?");
   const listDocs = db.prepare<[string], { name: string }>(
     "SELECT name FROM docs WHERE substr(name, 1, length(?1)) = ?1 ORDER BY name",
+  );
+  const selectUpdatesAfter = db.prepare<[string, number], { seq: number; data: Buffer }>(
+    "SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq",
+  );
+  const selectUpdatesWithSeq = db.prepare<[string], { seq: number; data: Buffer }>(
+    "SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq",
+  );
+  const lastSeqOf = db.prepare<[string], { last_seq: number }>(
+    "SELECT last_seq FROM docs WHERE name = ?",
   );
 
   const append = db.transaction((name: string, updates: Uint8Array[]): number => {
@@ -152,6 +172,30 @@ function sqliteDocStore(db: Database.Database): DocStore {
     },
     async listDocs(prefix) {
       return listDocs.all(prefix).map((r) => r.name);
+    },
+    async loadTail(name, afterSeq) {
+      return db.transaction(() => {
+        const row = selectDoc.get(name);
+        if (!row) return null;
+        const folded = afterSeq < row.snapshot_seq;
+        const rows = folded
+          ? selectUpdatesWithSeq.all(name)
+          : selectUpdatesAfter.all(name, afterSeq);
+        return {
+          snapshot: folded && row.snapshot ? new Uint8Array(row.snapshot) : null,
+          updates: rows.map((r) => new Uint8Array(r.data)),
+          firstSeq: rows[0]?.seq ?? row.last_seq + 1,
+          lastSeq: row.last_seq,
+        };
+      })();
+    },
+    async lastSeqs(names) {
+      const seqs = new Map<string, number>();
+      for (const name of names) {
+        const row = lastSeqOf.get(name);
+        if (row) seqs.set(name, row.last_seq);
+      }
+      return seqs;
     },
   };
 }
@@ -292,6 +336,9 @@ function sqliteSessionStore(db: Database.Database): SessionStore {
   >("SELECT * FROM sessions WHERE id = ?");
   const remove = db.prepare("DELETE FROM sessions WHERE id = ?");
   const removeExpired = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
+  const removeOfUser = db.prepare<[string, string], { id: string }>(
+    "DELETE FROM sessions WHERE user_id = ? AND id IS NOT ? RETURNING id",
+  );
   return {
     async createSession(s: Session) {
       insert.run(s.id, s.userId, s.csrfToken, s.createdAt, s.expiresAt);
@@ -310,6 +357,9 @@ function sqliteSessionStore(db: Database.Database): SessionStore {
     async deleteSession(id) {
       remove.run(id);
     },
+    async deleteUserSessions(userId, exceptId) {
+      return removeOfUser.all(userId, exceptId ?? "").map((row) => row.id);
+    },
     async deleteExpiredSessions(now) {
       return removeExpired.run(now).changes;
     },
@@ -321,12 +371,43 @@ function sqliteSettingStore(db: Database.Database): SettingStore {
   const set = db.prepare(
     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
   );
+  const insertIfAbsent = db.prepare(
+    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+  );
   return {
     async getSetting(key) {
       return get.get(key)?.value ?? null;
     },
     async setSetting(key, value) {
       set.run(key, value);
+    },
+    async setSettingIfAbsent(key, value) {
+      insertIfAbsent.run(key, value);
+      return get.get(key)!.value;
+    },
+  };
+}
+
+function sqliteLoginFailureStore(db: Database.Database): LoginFailureStore {
+  const insert = db.prepare("INSERT INTO login_failures (key, at) VALUES (?, ?)");
+  const since = db.prepare<[string, number], { at: number }>(
+    "SELECT at FROM login_failures WHERE key = ? AND at > ? ORDER BY at",
+  );
+  const clear = db.prepare("DELETE FROM login_failures WHERE key = ?");
+  const forget = db.prepare("DELETE FROM login_failures WHERE key = ? AND at <= ?");
+  return {
+    async recordLoginFailure(keys, at) {
+      db.transaction(() => {
+        for (const key of keys) insert.run(key, at);
+      })();
+    },
+    async loginFailuresSince(key, after) {
+      // Failures that left the window are of no use any more.
+      forget.run(key, after);
+      return since.all(key, after).map((row) => row.at);
+    },
+    async clearLoginFailures(key) {
+      clear.run(key);
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The storage interface. One interface, two implementations (SQLite embedded, PostgreSQL for
- * scale-out), one contract test suite run against both (tests/integration/store.contract.ts).
+ * scale-out), one contract test suite run against both (tests/integration/storeContract.ts).
  *
  * Every method is async so that the PostgreSQL implementation fits the same shape; the SQLite
  * one resolves at once, its transactions being synchronous.
@@ -17,6 +17,20 @@ export interface StoredDoc {
   lastSeq: number;
   /** Bytes stored for the document: snapshot plus update log. */
   bytes: number;
+}
+
+/** What was stored of a document after a sequence number (see `DocStore.loadTail`). */
+export interface DocTail {
+  /**
+   * The snapshot, when compaction has folded updates after the asked-for sequence number into
+   * it; `updates` then holds every update after the snapshot. Null otherwise.
+   */
+  snapshot: Uint8Array | null;
+  /** Updates in order; `firstSeq` is the sequence number of the first. */
+  updates: Uint8Array[];
+  firstSeq: number;
+  /** Sequence number of the last stored update. */
+  lastSeq: number;
 }
 
 export interface DocStore {
@@ -36,6 +50,13 @@ export interface DocStore {
   countUpdates(name: string): Promise<number>;
   deleteDoc(name: string): Promise<void>;
   listDocs(prefix: string): Promise<string[]>;
+  /**
+   * Everything stored after `afterSeq`: how an instance of a cluster catches up with what other
+   * instances committed. Null when there is no such document.
+   */
+  loadTail(name: string, afterSeq: number): Promise<DocTail | null>;
+  /** The last sequence number of each named document that exists. */
+  lastSeqs(names: string[]): Promise<Map<string, number>>;
 }
 
 export interface User {
@@ -104,6 +125,8 @@ export interface SessionStore {
   createSession(session: Session): Promise<void>;
   getSession(id: string): Promise<Session | null>;
   deleteSession(id: string): Promise<void>;
+  /** Deletes every session of a person except `exceptId`; resolves with the deleted ids. */
+  deleteUserSessions(userId: string, exceptId: string | null): Promise<string[]>;
   deleteExpiredSessions(now: number): Promise<number>;
 }
 
@@ -157,6 +180,8 @@ export interface AttachmentStore {
   getAttachment(id: string): Promise<AttachmentRow | null>;
   listAttachments(itemId: string): Promise<AttachmentRow[]>;
   markAttachmentDeleted(id: string, at: number): Promise<void>;
+  /** New content for a bilag under the same id: file name, type, size and hash change. */
+  replaceAttachment(attachment: AttachmentRow): Promise<void>;
 }
 
 export interface AuditEntry {
@@ -194,6 +219,16 @@ export interface ReviewStore {
   docClients(doc: string): Promise<Map<number, string>>;
 }
 
+/** The document versions a publication was made from (see `server/record`). */
+export interface PublicationSources {
+  /** The stored meeting's version (agenda structure, headers, attendance). */
+  meetingVersion: number;
+  /** Item id → version of its body. */
+  items: Record<string, string>;
+  /** The minutes' version (published minutes only). */
+  minutes: string | null;
+}
+
 export interface PublicationRow {
   id: string;
   meetingId: string;
@@ -203,6 +238,16 @@ export interface PublicationRow {
   meetingDate: string;
   publishedAt: number;
   publishedBy: string;
+  /** SHA-256 of the meeting record it was made from (what its files state). */
+  recordHash: string;
+  sources: PublicationSources;
+  /** The publication of the same meeting and kind that replaced this one, and when. */
+  replacedBy: string | null;
+  replacedAt: number | null;
+  /** Published minutes whose approval was withdrawn: when, and why. */
+  reopenedAt: number | null;
+  reopenReason: string | null;
+  /** Generated once, at publishing; served as stored. */
   html: string;
   pdf: Uint8Array;
   docx: Uint8Array;
@@ -210,17 +255,160 @@ export interface PublicationRow {
 
 export type PublicationSummary = Omit<PublicationRow, "html" | "pdf" | "docx">;
 
-/** What is published: one document of each kind per meeting, replaced when republished. */
-export interface PublicationStore {
-  savePublication(publication: PublicationRow): Promise<void>;
-  listPublications(committeeId: string): Promise<PublicationSummary[]>;
-  getPublication(id: string): Promise<PublicationRow | null>;
+/** One public item of a publication, as the search indexes it (closed items never are). */
+export interface PublicSearchEntry {
+  itemId: string;
+  /** "2.3": the item's number in the publication, for its anchor. */
+  itemNumber: string;
+  title: string;
+  /** The item's public text (fields and Beslutning), plain. */
+  body: string;
+  /**
+   * Danish stems of title and body, space-separated: what SQLite's FTS5 indexes (it has no
+   * Danish stemmer of its own). PostgreSQL stems title and body with its `danish` configuration.
+   */
+  stems: string;
 }
 
-/** Small key-value settings (the token secret, the schema version, …). */
+/** What the public site shows of a publication besides its files, made once at publishing. */
+export interface PublicContent {
+  /** The public site's model of the document (`server/publicSite/PublicDocument`) as JSON. */
+  json: string;
+  entries: PublicSearchEntry[];
+}
+
+/** A search hit: one public item of a current publication. */
+export interface PublicSearchHit {
+  publicationId: string;
+  committeeId: string;
+  meetingId: string;
+  meetingDate: string;
+  kind: "dagsorden" | "referat";
+  itemId: string;
+  itemNumber: string;
+  title: string;
+  body: string;
+}
+
+/** A search: the words as typed (PostgreSQL) and their Danish stems (SQLite FTS5). */
+export interface PublicSearchQuery {
+  text: string;
+  stems: string[];
+}
+
+/** A personal-data finding (or an unreadable bilag) the secretariat accepted for publishing. */
+export interface FindingAcceptanceRow {
+  meetingId: string;
+  /** The finding's key (`server/publishing/findingKey`): place, kind and matched text. */
+  key: string;
+  kind: "cpr" | "email" | "phone" | "unreadable";
+  /** The matched text ("" for an unreadable bilag). */
+  match: string;
+  /** The text it was found in, as the person saw it when accepting. */
+  context: string;
+  itemId: string;
+  field: string;
+  attachmentId: string | null;
+  attachmentName: string | null;
+  acceptedBy: string;
+  acceptedAt: number;
+}
+
+/**
+ * What is published: every publication is kept; a new one of the same meeting and kind
+ * replaces the current one (which stays readable at its own address, marked replaced).
+ */
+export interface PublicationStore {
+  /**
+   * Stores a publication and, in the same transaction, marks `replaces` as replaced by it. With
+   * `content`, stores what the public site shows of it and puts its public items in the search
+   * index in place of the replaced publication's: only current publications are searched.
+   */
+  savePublication(
+    publication: PublicationRow,
+    replaces: string | null,
+    content?: PublicContent,
+  ): Promise<void>;
+  /** The public site's model of a publication (JSON), or null for one published without it. */
+  getPublicContent(publicationId: string): Promise<string | null>;
+  /** Public items of current publications that have every word of the query, best first. */
+  searchPublished(query: PublicSearchQuery, limit: number): Promise<PublicSearchHit[]>;
+  /** Newest first within each meeting; replaced ones included. */
+  listPublications(committeeId: string): Promise<PublicationSummary[]>;
+  listMeetingPublications(meetingId: string): Promise<PublicationSummary[]>;
+  getPublication(id: string): Promise<PublicationRow | null>;
+  /** Marks a publication as belonging to minutes that were reopened. */
+  markReopened(id: string, at: number, reason: string): Promise<void>;
+  saveAcceptance(acceptance: FindingAcceptanceRow): Promise<void>;
+  /** False when there was no such acceptance. */
+  removeAcceptance(meetingId: string, key: string): Promise<boolean>;
+  listAcceptances(meetingId: string): Promise<FindingAcceptanceRow[]>;
+}
+
+/** Something that concerns one person (shared/model/notifications: kinds and their texts). */
+export interface NotificationRow {
+  id: string;
+  userId: string;
+  kind: string;
+  meetingId: string | null;
+  itemId: string | null;
+  /** Who caused it (null: the server, e.g. a deadline). */
+  actorId: string | null;
+  /** What it says, in Danish, as written when it happened. */
+  text: string;
+  /** At most one notification per person and key (a deadline's reminder); null: no limit. */
+  dedupeKey: string | null;
+  createdAt: number;
+  readAt: number | null;
+  /** When a daily digest carried it; null while not yet sent. */
+  emailedAt: number | null;
+}
+
+export interface NotificationStore {
+  /** Stores it; false (and nothing stored) when the person has one with its dedupe key. */
+  addNotification(notification: NotificationRow): Promise<boolean>;
+  /** The person's newest first. */
+  listNotifications(userId: string, limit: number): Promise<NotificationRow[]>;
+  countUnread(userId: string): Promise<number>;
+  /** Marks the person's given notifications (or all, with null) read; resolves with how many. */
+  markRead(userId: string, ids: readonly string[] | null, at: number): Promise<number>;
+  /** Unread notifications no digest has carried yet, of everyone, oldest first. */
+  listUndigested(limit: number): Promise<NotificationRow[]>;
+  markEmailed(ids: readonly string[], at: number): Promise<void>;
+}
+
+/** Small key-value settings (the token secret, …). */
 export interface SettingStore {
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
+  /** Stores `value` unless the key has one already; resolves with the value that is stored. */
+  setSettingIfAbsent(key: string, value: string): Promise<string>;
+}
+
+/** File contents (bilag) stored once by their SHA-256, readable by every instance. */
+export interface BlobStore {
+  /** Stores the bytes under their hash; storing the same content again changes nothing. */
+  putBlob(sha256: string, bytes: Uint8Array): Promise<void>;
+  getBlob(sha256: string): Promise<Uint8Array | null>;
+}
+
+/** Failed logins, per key (an account or an address), shared by every instance. */
+export interface LoginFailureStore {
+  recordLoginFailure(keys: string[], at: number): Promise<void>;
+  /** Times of the key's failures after `since`, oldest first. */
+  loginFailuresSince(key: string, since: number): Promise<number[]>;
+  clearLoginFailures(key: string): Promise<void>;
+}
+
+/**
+ * Named locks held across every instance on the same store (PostgreSQL advisory locks; in one
+ * process for SQLite, which has one instance only).
+ */
+export interface LockStore {
+  /** Runs `run` holding the lock, waiting for it if another holds it. */
+  withLock<T>(name: string, run: () => Promise<T>): Promise<T>;
+  /** Runs `run` holding the lock, or resolves with null at once when another holds it. */
+  tryWithLock<T>(name: string, run: () => Promise<T>): Promise<T | null>;
 }
 
 export interface Store {
@@ -234,14 +422,20 @@ export interface Store {
   readonly versions: VersionStore;
   readonly review: ReviewStore;
   readonly publications: PublicationStore;
+  readonly notifications: NotificationStore;
   readonly settings: SettingStore;
+  readonly blobs: BlobStore;
+  readonly loginFailures: LoginFailureStore;
+  readonly locks: LockStore;
+  /** Resolves when the store answers; rejects with `store_unavailable` when it does not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** A store operation refused for a reason the caller can act on. */
 export class StoreError extends Error {
   constructor(
-    readonly code: "doc_exists" | "doc_not_found" | "user_exists",
+    readonly code: "doc_exists" | "doc_not_found" | "user_exists" | "store_unavailable",
     message: string,
   ) {
     super(message);

@@ -120,7 +120,13 @@ export function sqliteAttachmentStore(db: Database.Database): AttachmentStore {
     "SELECT * FROM attachments WHERE item_id = ? AND deleted_at IS NULL ORDER BY created_at, id",
   );
   const markDeleted = db.prepare("UPDATE attachments SET deleted_at = ? WHERE id = ?");
+  const replace = db.prepare(
+    "UPDATE attachments SET filename = ?, content_type = ?, size = ?, sha256 = ? WHERE id = ?",
+  );
   return {
+    async replaceAttachment(a) {
+      replace.run(a.filename, a.contentType, a.size, a.sha256, a.id);
+    },
     async createAttachment(a) {
       insert.run(
         a.id,

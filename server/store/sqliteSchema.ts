@@ -1,4 +1,8 @@
-/** Tables of the SQLite store; every statement is idempotent so opening an existing file is safe. */
+/**
+ * The SQLite schema as it was before numbered migrations: migration 1 ("baseline") of
+ * `sqliteMigrations.ts`. Every statement is idempotent, so a file from then opens safely. Never
+ * change it: a later table or column is a new migration there (and in PostgreSQL's list).
+ */
 export const SQLITE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS docs (
   name TEXT PRIMARY KEY,

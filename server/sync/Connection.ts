@@ -8,9 +8,10 @@
  * limit.
  */
 import type { Access } from "../../shared/permissions";
-import { canWriteDoc } from "../../shared/permissions";
-import type { CloseCodeName } from "../../shared/protocol";
-import { CloseCode, CloseReason, Limits } from "../../shared/protocol";
+import { canWriteDoc, maySuggestOnly } from "../../shared/permissions";
+import type { SuggestionAuthor } from "../../shared/suggestions";
+import type { CloseCodeName, RefusedReasonValue } from "../../shared/protocol";
+import { CloseCode, CloseReason, Limits, RefusedReason } from "../../shared/protocol";
 import type { DocPeer, SyncDoc } from "./SyncDoc";
 import { UpdateRejected } from "./SyncDoc";
 import {
@@ -19,6 +20,7 @@ import {
   decodeClientMessage,
   encodeAccess,
   encodePermissionDenied,
+  encodeRefused,
   encodeSaved,
   encodeSyncStep1,
 } from "./messages";
@@ -40,6 +42,8 @@ export interface SocketLike {
 export const LARGE_MESSAGE_BYTES = 256 * 1024;
 
 const OPEN = 1;
+/** How long updates may wait for the client's sync step 2 (see `Connection.applyUpdate`). */
+const STEP2_WAIT_MS = 10_000;
 const KEEPALIVE = new Outbound(KEEPALIVE_MESSAGE);
 
 export interface ConnectionOptions {
@@ -48,6 +52,8 @@ export interface ConnectionOptions {
   docName: string;
   userId: string;
   access: Access;
+  /** Why this connection's updates are refused while its access is not `write`. */
+  refusal?: RefusedReasonValue;
   log: (message: string, context?: Record<string, unknown>) => void;
   onClose: (connection: Connection) => void;
   /** Paces large messages across connections; without it they are written at once. */
@@ -65,6 +71,14 @@ export class Connection implements DocPeer {
   private readonly onClose: ConnectionOptions["onClose"];
   private readonly largeSends: LargeSendQueue | null;
   private access: Access;
+  private userName = "";
+  private refusal: RefusedReasonValue;
+  /**
+   * Set once an update of this connection was refused: later save requests are answered
+   * `refused`, never `saved` (what they would confirm includes lost edits, and the client's
+   * later updates depend on them).
+   */
+  private refusedWith: RefusedReasonValue | null = null;
   private syncDoc: SyncDoc | null = null;
   /**
    * Messages waiting to be handled; null while there are none, because an emptied array keeps
@@ -81,6 +95,11 @@ export class Connection implements DocPeer {
   /** Messages held back, in order, while a large message waits for its turn. */
   private held: Outbound[] | null = null;
   private heldBytes = 0;
+  /** The client's sync step 1 arrived, and its step 2 was applied (see `applyUpdate`). */
+  private sentStep1 = false;
+  private clientSynced = false;
+  /** Updates that arrived before the client's sync step 2 and build on state it has not sent. */
+  private waitingForStep2: Uint8Array[] | null = null;
   /** Frees this connection's slot in the large-send queue; set while it holds one. */
   private releaseLargeSend: (() => void) | null = null;
 
@@ -90,6 +109,7 @@ export class Connection implements DocPeer {
     this.docName = options.docName;
     this.user = options.userId;
     this.access = options.access;
+    this.refusal = options.refusal ?? RefusedReason.readOnly;
     // Not `options` itself: callers build it per connection, and only these are needed.
     this.log = options.log;
     this.onClose = options.onClose;
@@ -108,10 +128,17 @@ export class Connection implements DocPeer {
     return this.syncDoc;
   }
 
-  /** Authentication finished: who this is and what they may do. */
-  authorize(userId: string, access: Access): void {
+  /** Authentication finished: who this is, what they may do, and why not more. */
+  authorize(userId: string, access: Access, refusal: RefusedReasonValue, userName = ""): void {
     this.user = userId;
+    this.userName = userName;
     this.access = access;
+    this.refusal = refusal;
+  }
+
+  /** Who this connection's updates must be suggestions by, while its access is `suggest`. */
+  get suggestAs(): SuggestionAuthor | null {
+    return maySuggestOnly(this.access) ? { id: this.user, name: this.userName } : null;
   }
 
   get currentAccess(): Access {
@@ -156,7 +183,8 @@ export class Connection implements DocPeer {
   }
 
   /** A permission changed while connected: demote, promote or close. */
-  setAccess(access: Access): void {
+  setAccess(access: Access, refusal: RefusedReasonValue = RefusedReason.readOnly): void {
+    this.refusal = refusal;
     if (this.closed || access === this.access) return;
     if (access === "none") {
       this.close("forbidden", "access withdrawn");
@@ -216,7 +244,7 @@ export class Connection implements DocPeer {
     this.log("websocket error", { connection: this.id, error: error.message });
   }
 
-  fail(reason: "internalError"): void {
+  fail(reason: "internalError" | "storeUnavailable"): void {
     this.close(reason, "document unavailable");
   }
 
@@ -278,19 +306,21 @@ export class Connection implements DocPeer {
       if (message.type !== "syncStep1" && !doc.isReady) await doc.ready();
       switch (message.type) {
         case "syncStep1":
+          this.sentStep1 = true;
           this.send(await doc.syncStep2For(message.stateVector));
           return;
         case "syncStep2":
         case "update":
-          if (!canWriteDoc(this.access)) {
-            // Never applied, stored or relayed. Tell the client once, in the standard way.
-            if (!this.warnedReadOnly && !isEmptyUpdate(message.update)) {
-              this.warnedReadOnly = true;
-              this.send(new Outbound(encodePermissionDenied("read-only")));
+          // A suggest connection's updates are applied, and checked as suggestions (SyncDoc).
+          if (!canWriteDoc(this.access) && !maySuggestOnly(this.access)) {
+            // Never applied, stored or relayed. An update that would change nothing (a synced
+            // client's step 2 carries the document's deletions) is no refusal.
+            if (!isEmptyUpdate(message.update) && !(await doc.changesNothing(message.update))) {
+              this.refuse();
             }
             return;
           }
-          doc.applyClientUpdate(this, message.update);
+          await this.applyUpdate(doc, message.type === "syncStep2", message.update);
           return;
         case "awareness":
           doc.applyAwareness(this, message.update);
@@ -307,7 +337,17 @@ export class Connection implements DocPeer {
           this.optIn();
           // Everything this connection sent before is in the queue ahead of this point.
           await doc.whenPersisted();
-          this.send(new Outbound(encodeSaved(message.requestId)));
+          // A batch that could not be stored fails the document: never a false "saved"; after a
+          // refusal, never "saved" either (what it would confirm includes lost edits).
+          if (!doc.hasFailed) {
+            this.send(
+              new Outbound(
+                this.refusedWith === null
+                  ? encodeSaved(message.requestId)
+                  : encodeRefused(this.refusedWith),
+              ),
+            );
+          }
           return;
       }
     } catch (error) {
@@ -321,6 +361,62 @@ export class Connection implements DocPeer {
         this.close("internalError", (error as Error).message);
       }
     }
+  }
+
+  /**
+   * A client that (re)connects sends its sync step 2 — what it has that the server lacks — only
+   * in answer to the server's step 1, and may send updates typed meanwhile before it: those can
+   * build on its own changes the server has not seen yet (typed while the connection was down,
+   * or while its previous instance was draining). Until the step 2 is applied, such updates wait
+   * for it instead of being refused (for `STEP2_WAIT_MS` at most, and only from a client that
+   * sent its step 1 as clients do on connecting); after it, the client can only build on what
+   * it was sent or sent itself.
+   */
+  private async applyUpdate(doc: SyncDoc, isStep2: boolean, update: Uint8Array): Promise<void> {
+    if (this.clientSynced) {
+      doc.applyClientUpdate(this, update);
+      return;
+    }
+    if (isStep2) {
+      doc.applyClientUpdate(this, update);
+      this.clientSynced = true;
+      const waiting = this.waitingForStep2 ?? [];
+      this.waitingForStep2 = null;
+      for (const early of waiting) doc.applyClientUpdate(this, early);
+      return;
+    }
+    if (!this.sentStep1 || !(await doc.lacksStateFor(update))) {
+      doc.applyClientUpdate(this, update);
+      return;
+    }
+    const waiting = (this.waitingForStep2 ??= []);
+    if (waiting.length >= Limits.maxQueuedMessages) {
+      throw new UpdateRejected("invalidUpdate", "updates depend on state never sent");
+    }
+    waiting.push(update);
+    if (waiting.length === 1) {
+      const timer = setTimeout(() => {
+        if (this.waitingForStep2) this.close("invalidUpdate", "updates depend on state never sent");
+      }, STEP2_WAIT_MS);
+      timer.unref();
+    }
+  }
+
+  /**
+   * An update was not applied. An opted-in client is told at once, with the reason, the first
+   * time; a stock client gets the standard "permission denied" once (it only logs it). Either
+   * way no later save request of this connection is confirmed.
+   */
+  private refuse(): void {
+    const first = this.refusedWith === null;
+    this.refusedWith ??= this.refusal;
+    if (this.extended) {
+      if (first) this.send(new Outbound(encodeRefused(this.refusedWith)));
+      return;
+    }
+    if (this.warnedReadOnly) return;
+    this.warnedReadOnly = true;
+    this.send(new Outbound(encodePermissionDenied("read-only")));
   }
 
   private optIn(): void {

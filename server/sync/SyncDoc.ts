@@ -11,6 +11,12 @@
  *
  * A joining client's sync step 2 is computed only once nothing is waiting to be committed, so
  * it never contains state the store does not have either.
+ *
+ * In a cluster, every committed batch has a range of sequence numbers in the store's update
+ * log. This instance tells the others of its batches (`DocReplication`), and takes theirs
+ * (`applyRemote`) in sequence order (`SeqOrder`): what waits behind a hole for longer than
+ * `GAP_GRACE_MS` — a message lost with Redis, or an instance that died between its commit and
+ * its message — is read from the store (`catchUp`), which stays the truth.
  */
 import {
   Awareness,
@@ -21,12 +27,26 @@ import {
 import * as Y from "yjs";
 import type { DocKind } from "../../shared/docName";
 import { Limits } from "../../shared/protocol";
-import type { DocStore } from "../store";
+import type { SuggestionAuthor } from "../../shared/suggestions";
+import type { DocStore, LockStore } from "../store";
+import { StoreError } from "../store";
 import type { BodyValidator } from "./bodyValidator";
 import { checkAwarenessUpdate } from "./checkAwarenessUpdate";
+import { dependsOnUnknownState } from "./dependsOnUnknownState";
+import type { DecodedUpdate } from "./clientUpdate";
+import { UpdateRejected, checkRoots, decodeClientUpdate } from "./clientUpdate";
 import { isTextOnlyChange } from "./textOnlyChange";
+import { readItemBody, refuseUnlessSuggestion } from "./suggestionGuard";
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from "./messages";
 import { Outbound } from "./outbound";
+import type { Due } from "./SeqOrder";
+import { SeqOrder } from "./SeqOrder";
+
+/** How long updates may wait behind a hole in the sequence before the store is asked. */
+const GAP_GRACE_MS = 50;
+
+/** Transaction origin of updates and awareness that other instances committed or sent. */
+const REMOTE = Symbol("remote");
 
 /** Below this, encoding the whole state per joiner is cheaper than keeping a shared copy. */
 const SHARED_STATE_MIN_BYTES = 64 * 1024;
@@ -36,50 +56,52 @@ function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.byteLength === 1 && stateVector[0] === 0;
 }
 
-type DecodedUpdate = { structs: Array<Y.Item | Y.GC | Y.Skip> };
-
-/** Why a client update was refused; the connection closes with the matching code. */
-export class UpdateRejected extends Error {
-  override name = "UpdateRejected";
-  constructor(
-    readonly code: "invalidUpdate" | "documentTooLarge",
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Decodes a client update in full, so that malformed bytes never reach the document. */
-function decodeClientUpdate(update: Uint8Array): DecodedUpdate {
-  try {
-    return Y.decodeUpdate(update);
-  } catch (error) {
-    throw new UpdateRejected("invalidUpdate", `undecodable update: ${(error as Error).message}`);
-  }
-}
-
-/** Refuses an update that names a root the document's schema does not allow. */
-function checkRoots(validator: BodyValidator, decoded: DecodedUpdate): void {
-  for (const struct of decoded.structs) {
-    if (
-      struct instanceof Y.Item &&
-      typeof struct.parent === "string" &&
-      !validator.rootAllowed(struct.parent)
-    ) {
-      throw new UpdateRejected("invalidUpdate", `update writes to unknown root "${struct.parent}"`);
+/**
+ * The deletions `ranges` (sorted by clock, as Yjs builds them) cover every clock in
+ * [clock, clock + len). Binary search: a large document has many ranges, and a client's sync
+ * step 2 repeats all of them.
+ */
+function covered(ranges: { clock: number; len: number }[], clock: number, len: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const range = ranges[middle]!;
+    if (range.clock + range.len <= clock) low = middle + 1;
+    else if (range.clock > clock) high = middle - 1;
+    else {
+      // Ranges may be adjacent without being merged: follow them to the end.
+      let end = range.clock + range.len;
+      for (let next = middle + 1; end < clock + len && next < ranges.length; next++) {
+        const following = ranges[next]!;
+        if (following.clock > end) break;
+        end = Math.max(end, following.clock + following.len);
+      }
+      return end >= clock + len;
     }
   }
+  return false;
 }
 
 /** What a SyncDoc needs to know of a connection. */
 export interface DocPeer {
   readonly id: number;
   readonly userId: string;
+  /** Set while the connection may only suggest: its updates must be suggestions by this person. */
+  readonly suggestAs?: SuggestionAuthor | null;
   /** Awareness client ids this connection has announced; removed when it closes. */
   readonly awarenessClients: Set<number>;
   send(message: Outbound): void;
   /** Called when the document can no longer be served (store failure). */
-  fail(reason: "internalError"): void;
+  fail(reason: "internalError" | "storeUnavailable"): void;
+}
+
+/** How a document's changes reach the other instances of a cluster. */
+export interface DocReplication {
+  /** This instance committed a batch as sequence numbers `first`…`last`. */
+  committed(first: number, last: number, update: Uint8Array): void;
+  /** A client of this instance changed its awareness state (or left). */
+  awareness(update: Uint8Array): void;
 }
 
 /** Transaction origin of a client's update; the undo manager tracks this class. */
@@ -103,7 +125,13 @@ export interface SyncDocOptions {
   log: (message: string, context?: Record<string, unknown>) => void;
   /** Told once per new Yjs client id that wrote accepted content, with the writer (attribution). */
   onWriters?: (doc: string, clientIds: number[], userId: string) => void;
+  /** Compaction runs under a lock of this store, so one instance of a cluster compacts at a time. */
+  locks?: LockStore;
+  /** Set when the document is shared with other instances. */
+  replication?: DocReplication;
 }
+
+export { UpdateRejected };
 
 export class SyncDoc {
   readonly name: string;
@@ -117,7 +145,10 @@ export class SyncDoc {
   private readonly undoManager: Y.UndoManager;
   private readonly options: SyncDocOptions;
 
-  private lastSeq = 0;
+  /** Committed sequence numbers in the document, and updates of other instances waiting. */
+  private order = new SeqOrder(0);
+  private gapTimer: NodeJS.Timeout | null = null;
+  private catchingUp: Promise<void> | null = null;
   private storedBytes = 0;
   private updatesSinceSnapshot = 0;
   private queue: Queued[] = [];
@@ -162,14 +193,17 @@ export class SyncDoc {
       ) => {
         const changed = [...added, ...updated, ...removed];
         if (changed.length === 0) return;
-        if (this.peers.has(origin as DocPeer)) {
+        const local = this.peers.has(origin as DocPeer);
+        if (local) {
           const owner = origin as DocPeer;
           for (const client of added) owner.awarenessClients.add(client);
           for (const client of removed) owner.awarenessClients.delete(client);
         }
-        const message = new Outbound(
-          encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)),
-        );
+        const update = encodeAwarenessUpdate(this.awareness, changed);
+        // A local client's state, or its removal when it left (origin null); not states that
+        // came from other instances, nor the timeouts every instance runs by itself.
+        if (local || origin === null) this.options.replication?.awareness(update);
+        const message = new Outbound(encodeAwareness(update));
         // Everyone, the sender included, as the reference server does.
         for (const peer of this.peers) peer.send(message);
       },
@@ -179,7 +213,12 @@ export class SyncDoc {
   /** Every change to the doc: collected while a client update is checked, else queued. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullState = null;
-    if (this.capture) this.capture.push(update);
+    if (origin === REMOTE) {
+      // A large committed update (a snapshot read in catching up): only what it changed.
+      this.storedBytes += update.byteLength;
+      const message = new Outbound(encodeUpdate(update));
+      for (const peer of this.peers) peer.send(message);
+    } else if (this.capture) this.capture.push(update);
     else this.enqueue(update, origin instanceof ClientOrigin ? origin.peer : null);
   };
 
@@ -194,7 +233,7 @@ export class SyncDoc {
   async load(): Promise<boolean> {
     const stored = await this.store.loadDoc(this.name);
     if (!stored) return false;
-    this.lastSeq = stored.lastSeq;
+    this.order = new SeqOrder(stored.lastSeq);
     this.storedBytes = stored.bytes;
     this.updatesSinceSnapshot = stored.updates.length;
     const snapshot = stored.snapshot;
@@ -211,6 +250,127 @@ export class SyncDoc {
     this.decodeStored(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
     if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) await this.compact();
     return true;
+  }
+
+  /** Everything up to this sequence number of the store's update log is in the document. */
+  get appliedSeq(): number {
+    return this.order.applied;
+  }
+
+  /**
+   * Takes a batch another instance committed as `first`…`last`: applied and passed on to this
+   * instance's clients in sequence order, after whatever comes before it.
+   */
+  applyRemote(first: number, last: number, update: Uint8Array): void {
+    if (this.failed || this.destroyed) return;
+    this.decodePending();
+    for (const due of this.order.offer(first, last, update)) this.applyCommitted(due);
+    if (this.order.hasGap) this.scheduleGapFill();
+  }
+
+  /** Awareness of another instance's client. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return;
+    try {
+      checkAwarenessUpdate(update);
+      applyAwarenessUpdate(this.awareness, update, REMOTE);
+    } catch (error) {
+      this.options.log("bad awareness from another instance", {
+        doc: this.name,
+        error: (error as Error).message,
+      });
+    }
+  }
+
+  /**
+   * Reads from the store what was committed after `appliedSeq` and applies it: how the document
+   * catches up when messages from other instances were lost, and how a server-side reader makes
+   * sure it sees every committed change.
+   */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= (async () => {
+      try {
+        await this.ready();
+        if (this.failed || this.destroyed) return;
+        const tail = await this.store.loadTail(this.name, this.order.applied);
+        if (!tail || this.failed || this.destroyed) return;
+        const take = (first: number, last: number, update: Uint8Array) => {
+          for (const due of this.order.offer(first, last, update)) this.applyCommitted(due);
+        };
+        if (tail.snapshot) take(this.order.applied + 1, tail.firstSeq - 1, tail.snapshot);
+        tail.updates.forEach((update, i) => take(tail.firstSeq + i, tail.firstSeq + i, update));
+      } finally {
+        this.catchingUp = null;
+      }
+    })();
+    return this.catchingUp;
+  }
+
+  /**
+   * Applies an update another instance committed and passes its bytes on as they are: without
+   * an update listener Yjs does not encode the change once more (a committed update arrives in
+   * sequence order, so it applies whole). One that overlaps what the document has, or a large
+   * one, goes the usual way, so that clients get only what it changed.
+   */
+  private applyCommitted({ update, overlaps }: Due): void {
+    this.updatesSinceSnapshot += 1;
+    if (overlaps || update.byteLength >= SHARED_STATE_MIN_BYTES) {
+      // Partly known already (the same updates from Redis and from the store, or a snapshot
+      // read in catching up): clients get only what it changed.
+      try {
+        Y.applyUpdate(this.doc, update, REMOTE);
+      } catch (error) {
+        this.options.log("could not apply a committed update", {
+          doc: this.name,
+          error: (error as Error).message,
+        });
+      }
+      return;
+    }
+    // Whether it changed anything: this instance's own commit read back from the store while
+    // its append was still under way is in the document already.
+    let changed = false;
+    const see = (transaction: Y.Transaction) => {
+      changed =
+        transaction.deleteSet.clients.size > 0 ||
+        [...transaction.afterState].some(
+          ([client, clock]) => transaction.beforeState.get(client) !== clock,
+        );
+    };
+    this.doc.off("update", this.onDocUpdate);
+    this.doc.on("afterTransaction", see);
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE);
+    } catch (error) {
+      this.options.log("could not apply a committed update", {
+        doc: this.name,
+        error: (error as Error).message,
+      });
+      return;
+    } finally {
+      this.doc.off("afterTransaction", see);
+      this.doc.on("update", this.onDocUpdate);
+    }
+    if (!changed) return;
+    this.fullState = null;
+    this.storedBytes += update.byteLength;
+    const message = new Outbound(encodeUpdate(update));
+    for (const peer of this.peers) peer.send(message);
+  }
+
+  private scheduleGapFill(): void {
+    if (this.gapTimer) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      if (!this.order.hasGap) return;
+      this.catchUp().catch((error: unknown) =>
+        this.options.log("could not catch up from the store", {
+          doc: this.name,
+          error: (error as Error).message,
+        }),
+      );
+    }, GAP_GRACE_MS);
+    this.gapTimer.unref();
   }
 
   /** Whether the stored state is decoded into `doc`; see `ready()`. */
@@ -330,6 +490,8 @@ export class SyncDoc {
     captured: readonly Uint8Array[],
   ): UpdateRejected | null {
     const hadPending = this.hasPending();
+    const suggester = this.kind === "item" ? (peer.suggestAs ?? null) : null;
+    const before = suggester ? readItemBody(this.doc) : null;
     let rejection: UpdateRejected | null = null;
     let textOnly = true;
     const inspect = (transaction: Y.Transaction) => {
@@ -354,12 +516,16 @@ export class SyncDoc {
       rejection ??= new UpdateRejected("invalidUpdate", "update depends on unknown state");
     }
     if (rejection) return rejection;
+    if (captured.length === 0) return null;
     // Typing inside existing text cannot break the structure; everything else is checked.
-    if (!this.validator || captured.length === 0 || textOnly) return null;
-    const problem = this.validator.check(this.doc);
-    return problem
-      ? new UpdateRejected("invalidUpdate", `update breaks the document structure: ${problem}`)
-      : null;
+    const problem = this.validator && !textOnly ? this.validator.check(this.doc) : null;
+    if (problem) {
+      return new UpdateRejected(
+        "invalidUpdate",
+        `update breaks the document structure: ${problem}`,
+      );
+    }
+    return suggester ? refuseUnlessSuggestion(before, this.doc, suggester) : null;
   }
 
   private hasPending(): boolean {
@@ -384,6 +550,65 @@ export class SyncDoc {
     if (fresh.length === 0) return;
     for (const client of fresh) this.knownWriters.add(client);
     this.options.onWriters(this.name, fresh, peer.userId);
+  }
+
+  /**
+   * Whether a client update refers to state this document does not have (see
+   * `dependsOnUnknownState`). In a cluster the document first catches up from the store: the
+   * update may build on changes committed by another instance and not yet received here.
+   */
+  async lacksStateFor(update: Uint8Array): Promise<boolean> {
+    if (this.failed || !this.decoded) return false;
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch {
+      return false; // refused by applyClientUpdate
+    }
+    if (!dependsOnUnknownState(this.doc, decoded)) return false;
+    if (!this.options.replication) return true;
+    await this.catchUp();
+    return dependsOnUnknownState(this.doc, decoded);
+  }
+
+  /**
+   * Whether applying a client's update would change nothing: only content and deletions the
+   * document already has. A fully synced client's sync step 2 is such an update
+   * whenever the document holds deleted text (Yjs sends its whole delete set every time), so
+   * this is what a connection that may not write normally sends. In a cluster the document
+   * first catches up from the store: the client may have been sent state by another instance.
+   */
+  async changesNothing(update: Uint8Array): Promise<boolean> {
+    if (this.hasNothingNew(update)) return true;
+    if (!this.options.replication || this.failed || !this.decoded) return false;
+    await this.catchUp();
+    return this.hasNothingNew(update);
+  }
+
+  private hasNothingNew(update: Uint8Array): boolean {
+    let decoded: {
+      structs: (Y.Item | Y.GC | Y.Skip)[];
+      ds: { clients: Map<number, { clock: number; len: number }[]> };
+    };
+    try {
+      decoded = Y.decodeUpdate(update) as unknown as typeof decoded;
+    } catch {
+      return false;
+    }
+    // Content the document already has (a local copy re-sent after the sync) changes nothing.
+    const known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    for (const struct of decoded.structs) {
+      if (struct instanceof Y.Skip) continue;
+      if (struct.id.clock + struct.length > (known.get(struct.id.client) ?? 0)) return false;
+    }
+    if (decoded.ds.clients.size === 0) return true;
+    const have = (Y.createDeleteSetFromStructStore(this.doc.store) as unknown as typeof decoded.ds)
+      .clients;
+    for (const [client, ranges] of decoded.ds.clients) {
+      const deleted = have.get(client) ?? [];
+      for (const range of ranges) if (!covered(deleted, range.clock, range.len)) return false;
+    }
+    return true;
   }
 
   /** Applies a change made by the server itself (e.g. an agenda command); stored, then broadcast. */
@@ -467,8 +692,9 @@ export class SyncDoc {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0 || this.failed) return;
+    let lastSeq: number;
     try {
-      this.lastSeq = await this.store.appendUpdates(
+      lastSeq = await this.store.appendUpdates(
         this.name,
         batch.map((entry) => entry.update),
       );
@@ -479,15 +705,28 @@ export class SyncDoc {
       return;
     }
     this.updatesSinceSnapshot += batch.length;
-    this.broadcast(batch);
+    const first = lastSeq - batch.length + 1;
+    const update =
+      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update));
+    this.options.replication?.committed(first, lastSeq, update);
+    this.broadcast(batch, update);
+    // Other instances' batches that waited for this one.
+    for (const due of this.order.committed(first, lastSeq)) this.applyCommitted(due);
+    if (this.order.hasGap) this.scheduleGapFill();
     if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) await this.compact();
   }
 
-  /** The document can no longer be served: every connection is closed with internal_error. */
+  /**
+   * The document can no longer be served: every connection is closed, with store_unavailable
+   * when the database cannot be reached (the clients keep their changes and come back), else
+   * with internal_error.
+   */
   private failWith(message: string, error: unknown): void {
     this.failed = true;
     this.options.log(message, { doc: this.name, error: (error as Error).message });
-    for (const peer of [...this.peers]) peer.fail("internalError");
+    const unavailable = error instanceof StoreError && error.code === "store_unavailable";
+    for (const peer of [...this.peers])
+      peer.fail(unavailable ? "storeUnavailable" : "internalError");
   }
 
   /**
@@ -496,24 +735,34 @@ export class SyncDoc {
    * connections wrote in the same turn, everyone gets the merged update, their own part included
    * (Yjs ignores what a client already has, and the reference server echoes every update).
    */
-  private broadcast(batch: Queued[]): void {
+  private broadcast(batch: Queued[], update: Uint8Array): void {
     const first = batch[0]!;
     const soleOrigin = batch.every((entry) => entry.origin === first.origin) ? first.origin : null;
-    const update =
-      batch.length === 1 ? first.update : Y.mergeUpdates(batch.map((entry) => entry.update));
     const message = new Outbound(encodeUpdate(update));
     for (const peer of this.peers) if (peer !== soleOrigin) peer.send(message);
   }
 
-  /** Replaces the update log by one snapshot of the current (committed) state. */
+  /**
+   * Replaces the update log up to `appliedSeq` by one snapshot of the document. In a cluster
+   * one instance compacts a document at a time; the others skip it. A compaction that fails
+   * changes nothing (the log stays) and is logged, not passed on.
+   */
   async compact(): Promise<void> {
     await this.ready();
     if (this.failed || this.destroyed) return;
-    const throughSeq = this.lastSeq;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
-    await this.store.compact(this.name, snapshot, throughSeq);
     this.updatesSinceSnapshot = 0;
-    this.storedBytes = snapshot.byteLength;
+    const run = async () => {
+      const throughSeq = this.order.applied;
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      await this.store.compact(this.name, snapshot, throughSeq);
+      this.storedBytes = snapshot.byteLength;
+    };
+    try {
+      if (this.options.locks) await this.options.locks.tryWithLock(`compact:${this.name}`, run);
+      else await run();
+    } catch (error) {
+      this.options.log("could not compact", { doc: this.name, error: (error as Error).message });
+    }
   }
 
   get hasFailed(): boolean {
@@ -522,6 +771,7 @@ export class SyncDoc {
 
   destroy(): void {
     this.destroyed = true;
+    if (this.gapTimer) clearTimeout(this.gapTimer);
     // Nobody waits for a decoding that will never happen.
     this.undecoded = null;
     this.signalDecoded?.();

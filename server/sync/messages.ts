@@ -10,7 +10,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import type { Access } from "../../shared/permissions";
-import { MessageType, SyncMessageType } from "../../shared/protocol";
+import { MessageType, SyncMessageType, type RefusedReasonValue } from "../../shared/protocol";
 
 export type ClientMessage =
   | { type: "syncStep1"; stateVector: Uint8Array }
@@ -130,5 +130,12 @@ export function encodeAccess(access: Access): Uint8Array {
   return build((e) => {
     encoding.writeVarUint(e, MessageType.access);
     encoding.writeVarString(e, access);
+  });
+}
+
+export function encodeRefused(reason: RefusedReasonValue): Uint8Array {
+  return build((e) => {
+    encoding.writeVarUint(e, MessageType.refused);
+    encoding.writeVarString(e, reason);
   });
 }

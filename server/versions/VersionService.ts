@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { updateYFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { itemBodySchema } from "../../shared/editor";
+import { acceptedBodyJson } from "../../shared/suggestions";
 import * as Y from "yjs";
 import { BODY_FRAGMENT, formatDocName } from "../../shared/docName";
 import { ApiError } from "../http/ApiError";
@@ -30,27 +31,64 @@ export class VersionService {
     kind: VersionRow["kind"],
     userId: string | null,
   ): Promise<VersionRow> {
+    const version = await this.capture(itemId, name, kind, userId);
+    await this.save(version);
+    return version;
+  }
+
+  /**
+   * The item body as it is now, as a version not yet stored: publishing renders from it and
+   * stores it only once the publication is made.
+   */
+  async capture(
+    itemId: string,
+    name: string,
+    kind: VersionRow["kind"],
+    userId: string | null,
+  ): Promise<VersionRow> {
     const docName = formatDocName("item", itemId);
     const doc = await this.sync.registry.get(docName);
     if (!doc) throw new ApiError(404, "item_not_found", "Punktet findes ikke");
     try {
       await doc.whenSettled();
       const body = yXmlFragmentToProsemirrorJSON(doc.doc.getXmlFragment(BODY_FRAGMENT));
-      const version: VersionRow = {
+      return {
         id: newId(),
         doc: docName,
         name,
         kind,
         createdBy: userId,
         createdAt: Date.now(),
-        contentHash: bodyHash(body),
+        // The approved, exported text: open suggestions are not part of it.
+        contentHash: bodyHash(acceptedBodyJson(body)),
         state: Y.encodeStateAsUpdate(doc.doc),
       };
-      await this.store.versions.createVersion(version);
-      return version;
     } finally {
       this.sync.registry.release(doc);
     }
+  }
+
+  save(version: VersionRow): Promise<void> {
+    return this.store.versions.createVersion(version);
+  }
+
+  /** A stored version's document (item body or minutes), to read what it held. */
+  async stateOf(versionId: string): Promise<{ version: VersionRow; doc: Y.Doc }> {
+    const version = await this.store.versions.getVersion(versionId);
+    if (!version) throw new ApiError(404, "version_not_found", "Versionen findes ikke");
+    return { version, doc: VersionService.docOf(version) };
+  }
+
+  /** A version's document, decoded (the caller destroys it). */
+  static docOf(version: VersionRow): Y.Doc {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, version.state);
+    return doc;
+  }
+
+  /** A body held by a version state, as ProseMirror JSON: accepted text only (publication). */
+  static bodyOf(doc: Y.Doc): unknown {
+    return acceptedBodyJson(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FRAGMENT)));
   }
 
   /** The live body (committed state) as ProseMirror JSON. */

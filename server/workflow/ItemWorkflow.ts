@@ -7,8 +7,10 @@
 import { formatDocName } from "../../shared/docName";
 import type { ItemTransition } from "../../shared/permissions";
 import { ITEM_TRANSITIONS, TRANSITIONS_NEEDING_REASON } from "../../shared/permissions";
+import { itemBodySchema } from "../../shared/editor";
+import { listSuggestions } from "../../shared/suggestions";
 import { ApiError } from "../http/ApiError";
-import type { MeetingService } from "../meetings/MeetingService";
+import type { ItemContext, MeetingService } from "../meetings/MeetingService";
 import type { AccessPolicy } from "../permissions/AccessPolicy";
 import type { User } from "../store";
 import type { SyncServer } from "../sync/SyncServer";
@@ -22,7 +24,21 @@ const VERSION_NAMES: Record<ItemTransition, string> = {
   reopen: "Genåbnet",
 };
 
+/** Told after a workflow step is stored (notifications). */
+export type TransitionListener = (
+  by: User,
+  context: ItemContext,
+  transition: ItemTransition,
+  reason: string | null,
+) => Promise<void>;
+
 export class ItemWorkflow {
+  private readonly listeners: TransitionListener[] = [];
+
+  onTransition(listener: TransitionListener): void {
+    this.listeners.push(listener);
+  }
+
   constructor(
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
@@ -36,6 +52,7 @@ export class ItemWorkflow {
       throw new ApiError(400, "reason_required", "Skriv en begrundelse");
     }
     const context = await this.policy.requireTransition(user, itemId, transition);
+    if (transition === "approve") await this.refuseOpenSuggestions(itemId);
     const to = ITEM_TRANSITIONS[transition].to;
     await this.meetings.runCommand(
       context.meeting.id,
@@ -58,9 +75,29 @@ export class ItemWorkflow {
       versionId: version.id,
       contentHash: version.contentHash,
     });
+    for (const listener of this.listeners) await listener(user, context, transition, text || null);
     return {
       status: to,
       version: { id: version.id, name: version.name, contentHash: version.contentHash },
     };
+  }
+
+  /**
+   * The chair cannot approve text with open suggestions: 409 `open_suggestions`, listing them
+   * (the dialog links to each). What is approved is accepted text only: the version's content
+   * hash, exports and publication read the body without open suggestions (`acceptedBodyJson`).
+   */
+  private async refuseOpenSuggestions(itemId: string): Promise<void> {
+    const body = await this.versions.liveBody(itemId);
+    const open = listSuggestions(itemBodySchema().nodeFromJSON(body));
+    if (open.length === 0) return;
+    throw new ApiError(
+      409,
+      "open_suggestions",
+      open.length === 1
+        ? "Der er et åbent forslag i teksten. Det skal accepteres eller afvises før godkendelsen."
+        : `Der er ${open.length} åbne forslag i teksten. De skal accepteres eller afvises før godkendelsen.`,
+      { suggestions: open },
+    );
   }
 }

@@ -8,6 +8,8 @@ import { Paragraph } from "@tiptap/extension-paragraph";
 import { TableKit } from "@tiptap/extension-table";
 import { Text } from "@tiptap/extension-text";
 import { ITEM_FIELDS } from "./fields";
+import { Deletion } from "./marks/Deletion";
+import { Insertion } from "./marks/Insertion";
 import { AttachmentMarker } from "./nodes/AttachmentMarker";
 import { createField } from "./nodes/Field";
 import { ItemDocument } from "./nodes/ItemDocument";
@@ -31,6 +33,12 @@ export const itemBodyExtensions: AnyExtension[] = [
   AttachmentMarker,
   Bold,
   Italic,
-  Link.configure({ openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] }),
+  // No `protocols`: http, https and mailto are linkify's own schemes, and registering them as
+  // custom ones again warns ("linkifyjs: already initialized") for every editor after the first.
+  Link.configure({ openOnClick: false, autolink: true }),
   TableKit.configure({ table: { resizable: false } }),
+  // Suggestions (Foreslå ændringer): in the schema both sides build, so the server can check
+  // that a suggest-only connection's changes are suggestions by that person.
+  Insertion,
+  Deletion,
 ];

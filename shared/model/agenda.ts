@@ -30,14 +30,49 @@ export const Title = z
   .min(1, { message: "Titlen må ikke være tom" })
   .max(300, { message: "Titlen må højst være 300 tegn" });
 
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Dato skal være ÅÅÅÅ-MM-DD" })
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    { message: "Ugyldig dato" },
+  );
 export const AttachmentRef = z.object({
   id: Id,
   filename: z.string().min(1).max(255),
   contentType: z.string().min(1).max(200),
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * Left out of the public version (the list of bilag and its file name) although the item is
+   * open: a publication decision of the secretariat, not part of the approved record.
+   */
+  notPublic: z.boolean().optional(),
 });
 export type AttachmentRef = z.infer<typeof AttachmentRef>;
+
+/**
+ * A bilag known by its name only: imported from a document's list of bilag, whose files the
+ * document does not carry. The secretariat can upload its file later (it then becomes an
+ * `AttachmentRef` with the same id and place); until then it is never published.
+ */
+export const MissingAttachment = z.object({
+  id: Id,
+  filename: z.string().min(1).max(255),
+  missingFile: z.literal(true),
+});
+export type MissingAttachment = z.infer<typeof MissingAttachment>;
+
+/** An item's bilag: with its file, or (imported) with a name only. */
+export const AttachmentEntry = z.union([AttachmentRef, MissingAttachment]);
+export type AttachmentEntry = z.infer<typeof AttachmentEntry>;
+
+/** Whether a bilag has its file (and so a type, a size and a hash). */
+export function hasFile(entry: AttachmentEntry): entry is AttachmentRef {
+  return !("missingFile" in entry);
+}
 
 export const AgendaItem = z.object({
   id: Id,
@@ -45,9 +80,14 @@ export const AgendaItem = z.object({
   caseNumber: CaseNumber.nullable(),
   officers: Officers,
   status: ItemStatus,
+  /**
+   * The item's own deadline for its case presentation; when absent or null the meeting's
+   * "Frist for sagsfremstilling" applies (`itemDeadline`).
+   */
+  deadline: IsoDate.nullable().optional(),
   /** Lukket punkt: left out of what is published. */
   closed: z.boolean(),
-  attachments: z.array(AttachmentRef),
+  attachments: z.array(AttachmentEntry),
   /** Soft deletion: hidden and unnumbered, restorable. */
   deleted: z.boolean(),
 });
@@ -82,15 +122,6 @@ export const MEETING_PHASE_LABELS: Record<MeetingPhase, string> = {
   referat_godkendt: "Referat godkendt",
 };
 
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Dato skal være ÅÅÅÅ-MM-DD" })
-  .refine(
-    (value) =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    { message: "Ugyldig dato" },
-  );
 export const ClockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Tidspunkt skal være TT:MM" });
@@ -108,21 +139,68 @@ export type MeetingDetails = z.infer<typeof MeetingDetails>;
 
 const PersonName = z.string().trim().min(1).max(200);
 
-/** Who attended: members present, absent with notice (afbud), and absent during single items. */
-export const Attendance = z.object({
-  present: z.array(PersonName).max(200),
-  absent: z.array(PersonName).max(200),
-  notPresentForItem: z.record(z.string(), z.array(PersonName).max(200)),
-});
+const sameName = (a: string, b: string) => a.localeCompare(b, "da", { sensitivity: "base" }) === 0;
+
+/** A stedfortræder: someone present in place of a member (who then has afbud). */
+export const Substitute = z.object({ name: PersonName, replaces: PersonName });
+export type Substitute = z.infer<typeof Substitute>;
+
+/**
+ * Who attended: people present, absent with notice (afbud), and absent during single items.
+ * Substitutes are among the present, each with the member they replace; stored meetings from
+ * before substitutes were recorded read as having none.
+ */
+export const Attendance = z
+  .object({
+    present: z.array(PersonName).max(200),
+    absent: z.array(PersonName).max(200),
+    notPresentForItem: z.record(z.string(), z.array(PersonName).max(200)),
+    substitutes: z.array(Substitute).max(200).default([]),
+  })
+  .refine(
+    (attendance) =>
+      attendance.substitutes.every(
+        (substitute) =>
+          attendance.present.some((name) => sameName(name, substitute.name)) &&
+          !attendance.present.some((name) => sameName(name, substitute.replaces)),
+      ),
+    { message: "En stedfortræder skal være til stede, og den, der erstattes, må ikke være det" },
+  );
 export type Attendance = z.infer<typeof Attendance>;
 
-export const EMPTY_ATTENDANCE: Attendance = { present: [], absent: [], notPresentForItem: {} };
+export const EMPTY_ATTENDANCE: Attendance = {
+  present: [],
+  absent: [],
+  notPresentForItem: {},
+  substitutes: [],
+};
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * The chair's approval of the minutes: the record's hash at that moment and the versions it
+ * froze (the minutes and every item body), so anyone can check a document against it. Kept
+ * after a reopening until the next approval replaces it; the phase says whether it holds.
+ */
+export const MinutesApproval = z.object({
+  at: z.number().int().nonnegative(),
+  by: z.string(),
+  byName: z.string(),
+  /** SHA-256 of the whole meeting record (server/record), as approved. */
+  recordHash: Sha256,
+  minutesVersionId: Id,
+  /** Item id → the version of its body recorded at approval. */
+  itemVersionIds: z.record(z.string(), Id),
+});
+export type MinutesApproval = z.infer<typeof MinutesApproval>;
 
 export const Meeting = MeetingDetails.extend({
   id: Id,
   committeeId: Id,
   phase: MeetingPhase,
   attendance: Attendance.default(EMPTY_ATTENDANCE),
+  /** The last approval of the minutes (null before the first). */
+  approval: MinutesApproval.nullable().default(null),
   /** Increases with every accepted command. */
   version: z.number().int().nonnegative(),
   agenda: Agenda,

@@ -4,9 +4,11 @@ import type {
   Attendance,
   MeetingDetails,
   MeetingPhase,
+  MinutesApproval,
   Section,
 } from "./agenda";
 import type { AgendaCommand, InternalAgendaCommand } from "./agendaCommands";
+import { hasFile } from "./agenda";
 import { AgendaError } from "./agendaCommands";
 
 export interface CommandContext {
@@ -16,7 +18,11 @@ export interface CommandContext {
 
 export interface CommandResult {
   agenda: Agenda;
-  details: Partial<MeetingDetails> & { phase?: MeetingPhase; attendance?: Attendance };
+  details: Partial<MeetingDetails> & {
+    phase?: MeetingPhase;
+    attendance?: Attendance;
+    approval?: MinutesApproval | null;
+  };
   /** Id of the section or item the command created, if any. */
   createdId?: string;
 }
@@ -75,6 +81,7 @@ export function applyAgendaCommand(
         closed: command.closed ?? false,
         attachments: [],
         deleted: false,
+        ...(command.deadline ? { deadline: command.deadline } : {}),
       };
       insertVisible(section.items, item, command.index ?? visibleCount(section.items));
       return { agenda: next, details: {}, createdId: item.id };
@@ -84,6 +91,7 @@ export function applyAgendaCommand(
       if (command.title !== undefined) item.title = command.title;
       if (command.caseNumber !== undefined) item.caseNumber = command.caseNumber;
       if (command.officers !== undefined) item.officers = command.officers;
+      if (command.deadline !== undefined) item.deadline = command.deadline;
       if (command.closed !== undefined) item.closed = command.closed;
       return { agenda: next, details: {} };
     }
@@ -104,9 +112,37 @@ export function applyAgendaCommand(
       item.deleted = false;
       return { agenda: next, details: {} };
     }
-    case "addAttachment":
-      liveItem(next, command.itemId).item.attachments.push(command.attachment);
+    case "addAttachment": {
+      // A file for a bilag known by name only takes its place; any other file is added last.
+      const { attachments } = liveItem(next, command.itemId).item;
+      const index = attachments.findIndex((entry) => entry.id === command.attachment.id);
+      if (index < 0) attachments.push(command.attachment);
+      else if (!hasFile(attachments[index]!)) attachments[index] = command.attachment;
+      else throw new AgendaError("attachment_exists", "Bilaget har allerede en fil");
       return { agenda: next, details: {} };
+    }
+    case "replaceAttachment": {
+      const { item } = liveItem(next, command.itemId);
+      const index = item.attachments.findIndex((a) => a.id === command.attachment.id);
+      const current = item.attachments[index];
+      // A bilag known by name only gets its first file by upload into the entry, not by replacing.
+      if (!current || !hasFile(current))
+        throw new AgendaError("attachment_not_found", "Bilaget findes ikke");
+      // Same id and place (its `./.` markers keep pointing at it), same publication choice.
+      const notPublic = current.notPublic;
+      item.attachments[index] = { ...command.attachment, ...(notPublic ? { notPublic } : {}) };
+      return { agenda: next, details: {} };
+    }
+    case "setAttachmentPublic": {
+      const { item } = findItem(next, command.itemId);
+      const attachment = item.attachments.find((a) => a.id === command.attachmentId);
+      // A bilag without its file is never published, so there is no choice to make for it.
+      if (!attachment || !hasFile(attachment))
+        throw new AgendaError("attachment_not_found", "Bilaget findes ikke");
+      if (command.public) delete attachment.notPublic;
+      else attachment.notPublic = true;
+      return { agenda: next, details: {} };
+    }
     case "removeAttachment": {
       const { item } = findItem(next, command.itemId);
       const index = item.attachments.findIndex((a) => a.id === command.attachmentId);
@@ -118,6 +154,8 @@ export function applyAgendaCommand(
       return { agenda: next, details: { attendance: command.attendance } };
     case "setPhase":
       return { agenda: next, details: { phase: command.phase } };
+    case "setApproval":
+      return { agenda: next, details: { approval: command.approval } };
     case "setItemStatus":
       liveItem(next, command.itemId).item.status = command.status;
       return { agenda: next, details: {} };

@@ -128,17 +128,23 @@ describe("building an agenda on the meeting page, seen live on another page", ()
     await expect
       .poll(() => agendaRow(b.page, "Budget 2027").locator(".presence-initials").allTextContents())
       .toEqual(["sih"]);
-    await a.page.locator(".item-pane-body[data-access='write'] .item-body").waitFor();
+    await a.page.locator(".item-pane .item-layout[data-access='write'] .item-body").waitFor();
     expect(await axeViolations(a.page)).toEqual([]);
     expect(await axeViolations(b.page)).toEqual([]);
 
     await a.page.getByRole("button", { name: "Ret oplysninger" }).click();
     await a.page.getByLabel("Sagsnummer").fill("SAG-2031-00042");
-    await a.page.getByLabel("Sagsbehandlere").fill("mlal/anjh");
+    // Officers are picked among the committee's members, by name or initials.
+    const officers = a.page.getByRole("combobox", { name: "Sagsbehandlere", exact: true });
+    await officers.fill("Mads");
+    await a.page.getByRole("option", { name: "Mads Lauridsen (mlal)" }).waitFor();
+    await officers.press("Enter");
+    await officers.fill("dok");
+    await officers.press("Enter");
     await a.page.getByLabel("Lukket punkt").check();
     await a.page.getByRole("button", { name: "Gem oplysninger" }).click();
     const row = agendaRow(b.page, "Budget 2027");
-    await expect.poll(() => row.locator(".officers").textContent()).toContain("mlal/anjh");
+    await expect.poll(() => row.locator(".officers").textContent()).toContain("mlal/dok");
     await expect.poll(() => row.locator(".closed-badge").count()).toBe(1);
 
     // A wrong case number is refused in the form, with what the right form is.
@@ -151,16 +157,22 @@ describe("building an agenda on the meeting page, seen live on another page", ()
     await a.page.getByRole("button", { name: "Annullér" }).click();
   });
 
-  it("marks items over the meeting's deadline that are still drafts", async () => {
+  it("marks items over the meeting's deadline that are still drafts, for those who can act", async () => {
     await a.page.getByRole("button", { name: "Ret mødeoplysninger" }).click();
     await a.page.getByLabel("Frist for sagsfremstilling").fill("2020-01-01");
     await a.page.getByRole("button", { name: "Gem mødeoplysninger" }).click();
     await expect
-      .poll(() => agendaRow(b.page, "Sundhedsaftale").locator(".overdue-badge").count())
+      .poll(() => agendaRow(a.page, "Sundhedsaftale").locator(".overdue-badge").count())
       .toBe(1);
     await expect
-      .poll(() => b.page.locator(".meeting-facts").textContent())
+      .poll(() => a.page.locator(".meeting-facts").textContent())
       .toContain("over fristen");
+    // The chair sees the new deadline but is not told items are late: they cannot act on them.
+    await expect
+      .poll(() => b.page.locator(".meeting-facts").textContent())
+      .toContain("1. januar 2020");
+    expect(await b.page.locator(".overdue-badge").count()).toBe(0);
+    expect(await b.page.locator(".meeting-facts").textContent()).not.toContain("over fristen");
   });
 
   it("drags an item into an empty section, deletes it and restores it with Fortryd", async () => {

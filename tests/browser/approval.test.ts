@@ -100,7 +100,7 @@ describe("the item workflow in the browser", () => {
       .toContain(typed.trim());
 
     // Both steps, with who, when and the reason, on the meeting's audit page.
-    await chair.page.getByRole("link", { name: "Revisionsspor" }).click();
+    await chair.page.getByRole("link", { name: "Revisionsspor", exact: true }).click();
     await chair.page.getByRole("heading", { name: "Revisionsspor" }).waitFor();
     const approved = chair.page.locator('.audit-table tr[data-action="item.approve"]');
     const reopened = chair.page.locator('.audit-table tr[data-action="item.reopen"]');
@@ -112,7 +112,7 @@ describe("the item workflow in the browser", () => {
       "Begrundelse: Beløbet i indstillingen skal rettes.",
     );
     expect(await chair.page.getByRole("link", { name: "Hent som CSV" }).getAttribute("href")).toBe(
-      "/api/meetings/demo-2025-09-03/audit.csv",
+      "/api/committees/kkr-syddanmark/audit.csv?meetingId=demo-2025-09-03&itemId=demo-2-1",
     );
 
     await Promise.all([secretariat, director, chair].map(({ context }) => context.close()));

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectConsole } from "./helpers/consoleGuard";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { DEMO_MEETING_ID, signInTo, type SignedInPage } from "./helpers/meetingPages";
 import { startTestServer, type TestServer } from "./helpers/startTestServer";
@@ -28,7 +29,12 @@ describe("bilag on an item of the meeting page", () => {
     a = await signInTo(browser, server.url, "sekretariat@demo.dk", ITEM_PATH);
     b = await signInTo(browser, server.url, "direktoer@demo.dk", ITEM_PATH);
     for (const { page } of [a, b]) {
-      await page.locator(".item-pane-body:not([data-access='unknown']) .item-body").waitFor();
+      await page
+        .locator(".item-pane .item-layout:not([data-access='unknown']) .item-body")
+        .waitFor();
+      // The bilag panel starts closed (the text comes first); opening it is remembered.
+      await page.locator(".attachments > summary").click();
+      await page.locator(".attachments[open]").waitFor();
     }
   });
 
@@ -87,6 +93,10 @@ describe("bilag on an item of the meeting page", () => {
       .toContain("«program.exe» er ikke en tilladt filtype");
 
     // The name says PDF, the content does not: the server refuses it (415).
+    expectConsole(
+      /status of 415 \(Unsupported Media Type\)/,
+      "the test uploads a file whose content is not what its name says; the server refuses it",
+    );
     await input.setInputFiles({
       name: "falsk.pdf",
       mimeType: "application/pdf",

@@ -43,12 +43,15 @@ describe("the item body's protected field headings", () => {
     const watcher = await person("sekretariat@demo.dk");
 
     await placeCaret(page, "baggrund", "start");
+    // Ctrl+A selects the field, a second Ctrl+A the whole item (docs/EDITOR.md).
+    await page.keyboard.press("Control+a");
     await page.keyboard.press("Control+a");
     await page.keyboard.press("Delete");
     expect(await fieldHeadings(page)).toEqual(HEADINGS);
     for (const field of ITEM_FIELDS) expect(await fieldText(page, field.name)).toBe("");
 
     // Again with Backspace, and typing afterwards still lands inside a field.
+    await page.keyboard.press("Control+a");
     await page.keyboard.press("Control+a");
     await page.keyboard.press("Backspace");
     await page.keyboard.type("Ny tekst");
@@ -117,6 +120,7 @@ describe("the item body's protected field headings", () => {
     expect(sagsfremstilling).toContain("Indsat afsnit");
 
     // Pasting over everything leaves the fields in place too.
+    await page.keyboard.press("Control+a");
     await page.keyboard.press("Control+a");
     await pasteHtml(page, copiedItem, "Indsat baggrund");
     expect(await fieldHeadings(page)).toEqual(HEADINGS);

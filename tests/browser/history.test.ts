@@ -65,32 +65,35 @@ describe("version history, redline and attribution", () => {
     await toggle.click();
 
     // Restore the named version: everyone's live text follows, as a new edit.
+    const entriesBefore = await page.locator(".version").count();
     await named.getByRole("button", { name: /Gendan/ }).click();
     const dialog = page.getByRole("dialog", { name: "Gendan version" });
     await dialog.getByRole("button", { name: "Gendan" }).click();
     await expect
       .poll(() => fieldText(officer.page, "indstilling"), { timeout: 10_000 })
       .not.toContain(added);
-    const restored = page.locator(".version", { hasText: "Gendannet (Signe Holm)" });
-    await restored.waitFor();
-    const before = page.locator(".version", { hasText: "Før gendannelse af «Før ændringer»" });
+    // One restore, one entry: the text it replaced, so the restore can be undone.
+    const before = page.locator(".version", {
+      hasText: "Før gendannelse af «Før ændringer» (Signe Holm)",
+    });
     await before.waitFor();
+    await expect.poll(() => page.locator(".version").count()).toBe(entriesBefore + 1);
 
-    // Any two versions: what the restore took away.
+    // That entry against the text now: what the restore took away.
     await page.getByRole("tab", { name: "Ændringer" }).click();
     await page.getByRole("button", { name: "Sammenlign versioner" }).click();
     const from = page.getByLabel("Fra", { exact: true });
     const to = page.getByLabel("Til", { exact: true });
     const options = await from.locator("option").allTextContents();
     await from.selectOption({ label: options.find((o) => o.startsWith("Før gendannelse"))! });
-    await to.selectOption({ label: options.find((o) => o.startsWith("Gendannet"))! });
+    await to.selectOption({ label: "Nuværende tekst" });
     const deleted = page.locator('.redline-field[data-field="indstilling"] del');
     await expect
       .poll(async () => (await deleted.allTextContents()).join(""), { timeout: 10_000 })
       .toContain(added);
 
     // The restore is in the audit log.
-    await page.getByRole("link", { name: "Revisionsspor" }).click();
+    await page.getByRole("link", { name: "Revisionsspor", exact: true }).click();
     const row = page.locator('.audit-table tr[data-action="item.restore_version"]');
     await row.waitFor();
     expect(await row.textContent()).toContain("Signe Holm");

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./helpers/axeViolations";
+import { expectConsole } from "./helpers/consoleGuard";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { agendaItems, signInTo, type SignedInPage } from "./helpers/meetingPages";
 import { startTestServer, type TestServer } from "./helpers/startTestServer";
@@ -121,6 +122,10 @@ describe("importing an agenda file on the meetings page", () => {
       });
     await page.goto(`${server.url}/`);
     const before = await meetingCount();
+    expectConsole(
+      /status of 422 \(Unprocessable Entity\) \(.*\/imports\/preview/,
+      "the test imports a picture; the server explains it is not an agenda (422)",
+    );
     await page.getByRole("button", { name: "Importér fra fil" }).click();
     await page.getByLabel("Vælg fil …").setInputFiles({
       name: "billede.png",

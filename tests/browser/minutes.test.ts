@@ -43,8 +43,8 @@ describe("minutes mode in real Chromium", () => {
     const a = secretariat.page;
     const b = chair.page;
 
-    // Before the meeting is held nobody writes the minutes, and the chair has no step to take.
-    await a.getByText("Referatet kan skrives, når mødet er afholdt.").waitFor();
+    // Before the agenda is sent nobody writes the minutes, and the chair has no step to take.
+    await a.getByText("Referatet kan skrives fra mødedagen, når dagsordenen er udsendt.").waitFor();
     expect(await beslutningEditor(a, ITEM).getAttribute("contenteditable")).toBe("false");
     expect(await b.getByRole("group", { name: "Mødets fase" }).count()).toBe(0);
 
@@ -100,30 +100,36 @@ describe("minutes mode in real Chromium", () => {
 
     // Attendance: who was there, who sent apologies, who left for one item; the chair sees it.
     const attendance = a.getByRole("region", { name: "Fremmøde" });
-    for (const name of ["Bo Andersen", "Ane Jensen"]) {
-      await attendance.getByLabel("Tilføj deltager").fill(name);
-      await attendance.getByLabel("Tilføj deltager").press("Enter");
-      await attendance.getByRole("list", { name: "Til stede" }).getByText(name).waitFor();
-    }
-    await attendance.getByLabel("Tilføj afbud").fill("Lise Madsen");
-    await attendance.getByRole("button", { name: "Tilføj" }).nth(1).click();
-    await attendance.getByRole("list", { name: "Afbud" }).getByText("Lise Madsen").waitFor();
+    const pick = async (name: string, choice: "Til stede" | "Afbud") => {
+      const radio = attendance
+        .getByRole("group", { name: new RegExp(`^${name}`) })
+        .getByRole("radio", { name: choice });
+      await radio.click();
+      await expect.poll(() => radio.isChecked()).toBe(true);
+    };
+    await pick("Frederik Lund", "Til stede");
+    await pick("Lene Bach", "Til stede");
+    await pick("Dorthe Krogh", "Afbud");
     const itemCard = a.locator(`#beslutning-${ITEM}`);
     await itemCard.getByRole("button", { name: "Ikke til stede under punktet" }).click();
     // The box is controlled by the live meeting state: it turns checked once the server
     // accepted the change, so click and wait rather than `check()` (which expects it at once).
-    const away = itemCard.getByRole("checkbox", { name: "Ane Jensen" });
+    const away = itemCard.getByRole("checkbox", { name: "Lene Bach" });
     await away.click();
     await expect.poll(() => away.isChecked()).toBe(true);
     await a
       .getByTestId("announcer")
-      .filter({ hasText: "Ane Jensen er registreret som ikke til stede under punkt 2.3." })
+      .filter({ hasText: "Lene Bach er registreret som ikke til stede under punkt 2.3." })
       .waitFor();
     await b
       .locator(`#beslutning-${ITEM}`)
-      .getByText("Ikke til stede under punktet: Ane Jensen")
+      .getByText("Ikke til stede under punktet: Lene Bach")
       .waitFor();
-    await b.getByRole("region", { name: "Fremmøde" }).getByText("Lise Madsen").waitFor();
+    await b
+      .getByRole("region", { name: "Fremmøde" })
+      .getByRole("list", { name: "Afbud" })
+      .getByText("Dorthe Krogh")
+      .waitFor();
     expect(await axeViolations(a)).toEqual([]);
     expect(await axeViolations(b)).toEqual([]);
 
@@ -162,9 +168,9 @@ describe("minutes mode in real Chromium", () => {
     const approved = entries.find((entry) => entry.action === "meeting.approveMinutes");
     expect(held?.userId).toBe("u-sekretariat");
     expect(approved?.userId).toBe("u-formand");
-    expect(approved?.details["contentHash"]).toMatch(/^[0-9a-f]{64}$/);
+    expect(approved?.details["recordHash"]).toMatch(/^[0-9a-f]{64}$/);
     expect(await a.locator(".minutes-hash code").textContent()).toBe(
-      approved?.details["contentHash"],
+      approved?.details["recordHash"],
     );
 
     // What was approved is what the minutes export prints.
@@ -172,8 +178,10 @@ describe("minutes mode in real Chromium", () => {
       await http.request("GET", `/api/meetings/${DEMO_MEETING_ID}/export.html?kind=referat`)
     ).text();
     expect(html).toContain("årsrapporten sendes til kommunerne.");
-    expect(html).toContain("Ikke til stede under punktet: Ane Jensen");
-    expect(html).toContain("Lise Madsen");
+    // … and it states the record's hash that approval recorded.
+    expect(html).toContain(String(approved?.details["recordHash"]));
+    expect(html).toContain("Ikke til stede under punktet: Lene Bach");
+    expect(html).toContain("Dorthe Krogh");
     expect(await axeViolations(a)).toEqual([]);
   });
 });

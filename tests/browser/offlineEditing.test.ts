@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fieldText } from "./helpers/fieldText";
+import { expectServerDown } from "./helpers/consoleGuard";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { openItemPage } from "./helpers/openItemPage";
 import { placeCaret } from "./helpers/placeCaret";
@@ -30,6 +31,7 @@ describe("editing while the server is down", () => {
     const signe = await openItemPage(browser, server.url, "sekretariat@demo.dk");
     await expect.poll(() => saveStatusText(mads.page)).toBe("Forbundet");
 
+    expectServerDown();
     await server.stop();
     await expect.poll(() => saveStatusText(mads.page), { timeout: 15_000 }).toBe(OFFLINE);
     await expect.poll(() => saveStatusText(signe.page), { timeout: 15_000 }).toBe(OFFLINE);

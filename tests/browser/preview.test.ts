@@ -65,7 +65,9 @@ describe("the agenda preview", () => {
   it("links a ./. marker in the text to its bilag", async () => {
     const { page } = a;
     await page.goto(`${server.url}/moeder/${DEMO_MEETING_ID}/punkter/demo-2-1`);
-    await page.locator(".item-pane-body[data-access='write'] .item-body").waitFor();
+    await page.locator(".item-pane .item-layout[data-access='write'] .item-body").waitFor();
+    // The bilag panel starts closed, so the text comes first.
+    await page.locator(".attachments > summary").click();
     await page.getByLabel("Tilføj bilag …").setInputFiles({
       name: "Milepæle.pdf",
       mimeType: "application/pdf",
@@ -112,10 +114,18 @@ describe("the agenda preview", () => {
   it("leaves closed items out for readers", async () => {
     const step = await a.page.evaluate(async (id) => {
       const token = /(?:^|; )dagsorden_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? "";
+      // Sending out with items not Godkendt names them all, as the dialog does.
+      const { meeting } = (await (await fetch(`/api/meetings/${id}`)).json()) as {
+        meeting: { agenda: { sections: { items: { id: string; status: string }[] }[] } };
+      };
+      const confirmUnapprovedItems = meeting.agenda.sections
+        .flatMap((section) => section.items)
+        .filter((item) => item.status !== "godkendt")
+        .map((item) => item.id);
       const response = await fetch(`/api/meetings/${id}/phase`, {
         method: "POST",
         headers: { "Content-Type": "application/json", "X-CSRF-Token": decodeURIComponent(token) },
-        body: JSON.stringify({ step: "sendAgenda" }),
+        body: JSON.stringify({ step: "sendAgenda", confirmUnapprovedItems }),
       });
       return response.status;
     }, DEMO_MEETING_ID);

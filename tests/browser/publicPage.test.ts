@@ -3,13 +3,15 @@ import type { AxeResults } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_COMMITTEE_ID, DEMO_MEETING_ID } from "../../server/seed/seedDemo";
+import { publishAccepting, stepMeeting } from "../integration/helpers/meetingSteps";
 import { login } from "../integration/helpers/session";
 import type { TestServer } from "../integration/helpers/testServer";
 import { startTestServer } from "../integration/helpers/testServer";
 import { launchBrowser } from "./helpers/launchBrowser";
 
 async function violations(page: Page) {
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated, not added as an inline <script>: the page's CSP refuses inline scripts.
+  await page.evaluate(axe.source);
   const results = await page.evaluate(
     () =>
       (
@@ -31,21 +33,8 @@ describe("the public page in real Chromium", () => {
     server = await startTestServer();
     browser = await launchBrowser();
     const secretariat = await login(server.url, "sekretariat@demo.dk");
-    await secretariat.request("POST", `/api/meetings/${DEMO_MEETING_ID}/phase`, {
-      step: "sendAgenda",
-    });
-    const check = (await (
-      await secretariat.request(
-        "GET",
-        `/api/meetings/${DEMO_MEETING_ID}/personal-data?kind=dagsorden`,
-      )
-    ).json()) as {
-      findings: { key: string }[];
-    };
-    const res = await secretariat.request("POST", `/api/meetings/${DEMO_MEETING_ID}/publish`, {
-      kind: "dagsorden",
-      accepted: check.findings.map((f) => f.key),
-    });
+    await stepMeeting(secretariat, DEMO_MEETING_ID, "sendAgenda");
+    const res = await publishAccepting(secretariat, DEMO_MEETING_ID, "dagsorden");
     publicationId = ((await res.json()) as { publication: { id: string } }).publication.id;
   });
   afterAll(async () => {
@@ -66,6 +55,22 @@ describe("the public page in real Chromium", () => {
     expect(await page.locator("h1").first().textContent()).toBe("Dagsorden");
     expect(await page.locator("body").textContent()).toContain("KKR Syddanmark");
     expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps a replaced document readable, with an accessible notice linking to the new one", async () => {
+    const secretariat = await login(server.url, "sekretariat@demo.dk");
+    const res = await publishAccepting(secretariat, DEMO_MEETING_ID, "dagsorden");
+    const newer = ((await res.json()) as { publication: { id: string } }).publication.id;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/offentlig/dokumenter/${publicationId}`);
+    const notice = page.getByRole("complementary", { name: "Om dokumentet" });
+    await notice.getByText("Erstattet af").waitFor();
+    expect(await violations(page)).toEqual([]);
+    await notice.getByRole("link").click();
+    await page.waitForURL(`${server.url}/offentlig/dokumenter/${newer}`);
+    expect(await page.getByRole("complementary", { name: "Om dokumentet" }).count()).toBe(0);
     await context.close();
   });
 });

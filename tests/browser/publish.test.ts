@@ -66,7 +66,8 @@ describe("publishing in real Chromium", () => {
     // The e-mail address is accepted as it is …
     await email.getByRole("button", { name: /^Godkend fundet/ }).click();
     await page.locator(".pd-summary", { hasText: "2 fund, 1 mangler" }).waitFor();
-    expect(await email.getByText("Godkendt af dig").count()).toBe(1);
+    // Stored on the server at once, with who accepted it.
+    await email.getByText(/Godkendt af Signe Holm/).waitFor();
 
     // … the phone number is fixed in the text ("Ret i teksten" opens the item on the meeting
     // page), and the check run again no longer finds it, the acceptance kept.
@@ -80,6 +81,11 @@ describe("publishing in real Chromium", () => {
     await page.waitForURL(`${server.url}${PUBLISH_PATH}`);
     await page.locator(".pd-summary", { hasText: "Alle 1 fund er godkendt." }).waitFor();
     expect(await phone.count()).toBe(0);
+
+    // The items are still drafts: publishing them is confirmed, naming them.
+    expect(await publishButton.isDisabled()).toBe(true);
+    await page.getByRole("list", { name: "Punkter, der ikke er godkendt" }).waitFor();
+    await page.getByLabel(/og vil offentliggøre alligevel/).check();
 
     // Publishing: a success message with links to the public pages.
     await publishButton.click();

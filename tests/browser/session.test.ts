@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectConsole, expectServerDown } from "./helpers/consoleGuard";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { DEMO_ITEM_ID, openItemPage, waitForEditor } from "./helpers/openItemPage";
 import { startTestServer, type TestServer } from "./helpers/startTestServer";
@@ -22,6 +23,10 @@ describe("the signed-in session", () => {
     const { page, context } = await openItemPage(browser, server.url, "sagsbehandler@demo.dk");
     await page.getByRole("button", { name: "Log ud" }).click();
     await page.waitForURL(`${server.url}/login`);
+    expectConsole(
+      /status of 401 \(Unauthorized\) \(.*\/api\/me/,
+      "the test asks the server who is signed in after logging out",
+    );
     const me = await page.evaluate(async () => (await fetch("/api/me")).status);
     expect(me).toBe(401);
     await context.close();
@@ -40,6 +45,11 @@ describe("the signed-in session", () => {
       return response.status;
     });
     expect(status).toBeLessThan(300);
+    expectServerDown();
+    expectConsole(
+      /status of 401 \(Unauthorized\)/,
+      "the session has ended: requests the page makes before it is sent to the login are refused",
+    );
     await server.stop();
     await server.restart();
     await page.waitForURL(

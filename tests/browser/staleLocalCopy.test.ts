@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ITEM_FIELDS } from "../../shared/editor";
 import { fieldHeadings } from "./helpers/fieldHeadings";
+import { expectConsole, expectServerDown } from "./helpers/consoleGuard";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { DEMO_ITEM_ID, openItemPage, waitForEditor } from "./helpers/openItemPage";
 import { saveStatusText } from "./helpers/saveStatusText";
@@ -25,6 +26,15 @@ describe("a local copy the server refuses", () => {
     const { page, context } = await openItemPage(browser, server.url, "sagsbehandler@demo.dk");
     // The server's data is reset: the item has the same name but is a new document, so the
     // browser's IndexedDB copy merges into a body with six fields, which the server refuses.
+    expectServerDown();
+    expectConsole(
+      /status of 401 \(Unauthorized\) \(.*\/api\/me/,
+      "the server's data is reset: the browser's session is unknown to it, so it asks for a login",
+    );
+    expectConsole(
+      /Caught error while handling a Yjs update RangeError/,
+      "the stale local copy merges into a body the schema refuses; the editor binding reports it before the page explains",
+    );
     await server.stop();
     await server.restart({ freshData: true });
     await page.reload();

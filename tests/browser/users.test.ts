@@ -1,8 +1,9 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./helpers/axeViolations";
+import { expectConsole } from "./helpers/consoleGuard";
 import { launchBrowser } from "./helpers/launchBrowser";
-import { openItemPage } from "./helpers/openItemPage";
+import { DEMO_ITEM_ID, openItemPage } from "./helpers/openItemPage";
 import { signIn } from "./helpers/signIn";
 import { startTestServer, type TestServer } from "./helpers/startTestServer";
 
@@ -61,6 +62,10 @@ describe("user administration and invitations", () => {
     await page.waitForURL(`${server.url}/`);
     await page.locator(".app-user-name", { hasText: "Anne Jensen" }).waitFor();
     // A link is used once.
+    expectConsole(
+      /status of 400 \(Bad Request\) \(.*\/api\/auth\/accept-invite/,
+      "the test uses an invitation link a second time; the server refuses it",
+    );
     await page.goto(url);
     await page.getByLabel("Ny adgangskode").fill("en anden lang kode");
     await page.getByLabel("Gentag adgangskoden").fill("en anden lang kode");
@@ -83,12 +88,18 @@ describe("user administration and invitations", () => {
     await dialog.getByRole("button", { name: "Deaktivér" }).click();
     await row.locator(".account-state", { hasText: "Deaktiveret" }).waitFor();
 
-    // The open editor is closed by the server; the page says why.
-    await officer.page
-      .getByRole("alert")
-      .filter({ hasText: "Du har ikke adgang til dette punkt." })
-      .waitFor({ timeout: 10_000 });
+    // Deactivation ends the person's sessions: the server closes the open item at once (4419)
+    // and the page sends them to the login page, saying why.
+    await officer.page.waitForURL(
+      `${server.url}/login?next=${encodeURIComponent(`/items/${DEMO_ITEM_ID}`)}`,
+      { timeout: 10_000 },
+    );
+    await officer.page.getByText("Du er logget ud.", { exact: false }).waitFor();
 
+    expectConsole(
+      /status of 401 \(Unauthorized\) \(.*\/api\/auth\/login/,
+      "the test signs in as the deactivated person; the server refuses the login",
+    );
     const retry = await browser.newContext();
     const page = await retry.newPage();
     await page.goto(`${server.url}/login`);

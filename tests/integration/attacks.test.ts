@@ -57,7 +57,8 @@ describe("attacks that must fail", () => {
     });
     if (client.provider.synced) {
       typeInto(client.doc, "sagsfremstilling", text);
-      await client.save();
+      // Answered "saved", or "refused" when the update was not applied.
+      await client.settle();
     }
     const closes = client.closes.map((c) => c.code);
     client.destroy();
@@ -72,7 +73,10 @@ describe("attacks that must fail", () => {
     );
     expect((await raw.closed).code).toBe(CloseCode.forbidden);
     expect(await storedXml(ITEM)).toBe(before);
-    expect((await reader.request("GET", `/api/items/${DEMO_ITEM_ID}`)).status).toBe(404);
+    // A member is told why (docs/API.md), and nothing of the item.
+    const header = await reader.request("GET", `/api/items/${DEMO_ITEM_ID}`);
+    expect(header.status).toBe(403);
+    expect(((await header.json()) as { error: string }).error).toBe("item_not_sent_out");
   });
 
   it("a case officer cannot edit an item they are not officer of", async () => {
@@ -126,7 +130,7 @@ describe("attacks that must fail", () => {
 
     const before = await storedXml(ITEM);
     typeInto(open.doc, "sagsfremstilling", " efter godkendelse");
-    await open.save();
+    expect(await open.settle()).toBe("refused: approved");
     expect(await storedXml(ITEM)).toBe(before);
     await tryToWrite("sekretariat@demo.dk", ITEM, " ny forbindelse efter godkendelse");
     expect(await storedXml(ITEM)).toBe(before);
@@ -194,7 +198,8 @@ describe("attacks that must fail", () => {
   it("a stolen, expired sync token is refused", async () => {
     const secret = (await server.store.settings.getSetting("sync_token_secret"))!;
     const stolen = new SyncTokens(secret, 60_000, () => Date.now() - 10 * 60_000).issue(
-      "u-sekretariat",
+      secretariat.userId,
+      secretariat.sessionId,
       ITEM,
     );
     const before = await storedXml(ITEM);
@@ -254,12 +259,12 @@ describe("attacks that must fail", () => {
     const res = await secretariat.request("POST", `/api/meetings/${DEMO_MEETING_ID}/commands`, {
       type: "updateItem",
       itemId: "demo-2-4",
-      officers: ["anjh"],
+      officers: ["sih"],
     });
     expect(res.status).toBe(200);
     const before = await storedXml(doc);
     typeInto(client.doc, "sagsfremstilling", " efter jeg blev fjernet");
-    await client.save();
+    expect(await client.settle()).toBe("refused: read_only");
     expect(await storedXml(doc)).toBe(before);
     client.destroy();
   });

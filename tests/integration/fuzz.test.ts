@@ -8,6 +8,7 @@ import { beslutningSchema, itemBodySchema } from "../../shared/editor";
 import { CloseCode, MessageType, SyncMessageType } from "../../shared/protocol";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { DEMO_ITEM_ID, DEMO_MEETING_ID } from "../../server/seed/seedDemo";
+import { unapprovedItems } from "../../shared/model";
 import { openRaw } from "./helpers/rawSocket";
 import { login } from "./helpers/session";
 import type { TestServer } from "./helpers/testServer";
@@ -133,7 +134,10 @@ describe("fuzzing the websocket with random and mutated messages", () => {
     const session = await login(server.url, "sekretariat@demo.dk");
     // The meeting is held, so the secretariat writes the minutes: a third validated document.
     const secretariat = (await server.store.users.getUser("u-sekretariat"))!;
-    await server.phases.step(secretariat, DEMO_MEETING_ID, "sendAgenda");
+    const meeting = await server.meetings.meeting(DEMO_MEETING_ID);
+    await server.phases.step(secretariat, DEMO_MEETING_ID, "sendAgenda", {
+      confirmUnapprovedItems: unapprovedItems(meeting.agenda).map((item) => item.id),
+    });
     await server.phases.step(secretariat, DEMO_MEETING_ID, "holdMeeting");
     tokens = {
       [ITEM]: await session.syncToken(ITEM),
@@ -157,7 +161,10 @@ describe("fuzzing the websocket with random and mutated messages", () => {
     return ydoc;
   }
 
-  /** Sends one message on a fresh connection; resolves with the close code, or null if it was accepted. */
+  /**
+   * Sends one message on a fresh connection; resolves with the close code, or null if the
+   * connection stayed open and answered the save request after it.
+   */
   async function sendOne(doc: string, bytes: Uint8Array): Promise<number | null> {
     const raw = openRaw(`${server.url.replace("http", "ws")}/sync/${doc}?token=${tokens[doc]}`);
     await raw.opened;
@@ -171,8 +178,10 @@ describe("fuzzing the websocket with random and mutated messages", () => {
     const acked = new Promise<null>((resolve) => {
       raw.ws.on("message", (data: Buffer) => {
         const d = decoding.createDecoder(new Uint8Array(data));
-        if (decoding.readVarUint(d) === MessageType.saved && decoding.readVarUint(d) === PROBE_ID)
-          resolve(null);
+        const type = decoding.readVarUint(d);
+        // Answered: saved, or refused (the update was not applied; no request is confirmed).
+        if (type === MessageType.refused) resolve(null);
+        if (type === MessageType.saved && decoding.readVarUint(d) === PROBE_ID) resolve(null);
       });
     });
     const result = await Promise.race([acked, raw.closed.then((c) => c.code)]);

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startServer } from "../../server/startServer";
+import { renderMeetingDocx } from "../../server/exports";
+import { fixtureExportInput } from "../unit/exports/fixtureMeeting";
 import { writeFixturePdf } from "../unit/import/writeFixtureDocuments";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -132,6 +134,64 @@ describe("cli import", () => {
       expect(minutes).not.toBeNull();
       const audit = await server.store.audit.listAudit({ meetingId: meeting.id });
       expect(audit.map((entry) => entry.action)).toContain("meeting.import");
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
+  it("imports our own internal export's closed item closed, with its bilag as names", async () => {
+    const docx = path.join(dir, "intern.docx");
+    const input = fixtureExportInput({
+      kind: "dagsorden",
+      change: (item) =>
+        item.id === "demo-2-2"
+          ? {
+              ...item,
+              closed: true,
+              attachments: [{ id: "b1", filename: "Notat om sagen.pdf", missingFile: true }],
+            }
+          : item,
+    });
+    writeFileSync(docx, await renderMeetingDocx(input));
+    const json = await cli("import", docx, "--json");
+    expect(json.code, json.stderr).toBe(0);
+    const parsed = JSON.parse(json.stdout) as {
+      sections: { items: { number: string; closed: boolean; attachments: string[] }[] }[];
+    };
+    const items = parsed.sections.flatMap((section) => section.items);
+    expect(items.find((item) => item.number === "2.2")).toMatchObject({
+      closed: true,
+      attachments: ["Notat om sagen.pdf"],
+    });
+    expect(items.filter((item) => item.closed)).toHaveLength(1);
+
+    const dataDir = path.join(dir, "closed-db");
+    const env = { ...process.env, DATA_DIR: dataDir, DAGSORDEN_ADMIN_PASSWORD: "et-langt-kodeord" };
+    const tsx = path.join(ROOT, "node_modules/.bin/tsx");
+    const admin = await run(
+      tsx,
+      ["server/cli.ts", "create-admin", "--email", "a@kommune.dk", "--name", "Anne"].concat([
+        "--initials",
+        "anad",
+        "--committee",
+        "KKR Syddanmark",
+      ]),
+      env,
+    );
+    expect(admin.code, admin.stderr).toBe(0);
+    const imported = await run(tsx, ["server/cli.ts", "import", docx], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    const server = await startServer({ port: 0, dataDir, quiet: true });
+    try {
+      const [committee] = await server.meetings.listCommittees();
+      const [meeting] = await server.meetings.listMeetings(committee!.id);
+      const closed = meeting!.agenda.sections
+        .flatMap((section) => section.items)
+        .filter((item) => item.closed);
+      expect(closed.map((item) => item.title)).toEqual(["Siden sidst"]);
+      expect(closed[0]!.attachments).toEqual([
+        { id: expect.any(String), filename: "Notat om sagen.pdf", missingFile: true },
+      ]);
     } finally {
       await server.close();
     }

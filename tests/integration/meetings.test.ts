@@ -88,7 +88,7 @@ describe("meetings and agenda commands", () => {
         sectionId: regional,
         title,
         caseNumber: "SAG-2026-00042",
-        officers: ["lar", "CHCH"],
+        officers: ["mlal", "DOK"],
       });
       expect(res.status).toBe(200);
       created.push(((await res.json()) as { createdId: string }).createdId);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_COMMITTEE_ID, DEMO_MEETING_ID } from "../../server/seed/seedDemo";
 import type { TestSession } from "./helpers/session";
+import { stepMeeting, unapprovedIds } from "./helpers/meetingSteps";
 import { login } from "./helpers/session";
 import type { TestServer } from "./helpers/testServer";
 import { startTestServer } from "./helpers/testServer";
@@ -74,13 +75,8 @@ describe("exports and publication", () => {
     typeInto(writer.doc, "baggrund", " Kontakt borgeren på 0101901234 eller borger@example.dk.");
     await writer.save();
     writer.destroy();
-    expect(
-      (
-        await secretariat.request("POST", `/api/meetings/${DEMO_MEETING_ID}/phase`, {
-          step: "sendAgenda",
-        })
-      ).status,
-    ).toBe(200);
+    expect((await stepMeeting(secretariat, DEMO_MEETING_ID, "sendAgenda")).status).toBe(200);
+    const confirmUnapprovedItems = await unapprovedIds(secretariat, DEMO_MEETING_ID);
 
     const chair = await login(server.url, "formand@demo.dk");
     expect(
@@ -93,6 +89,7 @@ describe("exports and publication", () => {
 
     const blocked = await secretariat.request("POST", `/api/meetings/${DEMO_MEETING_ID}/publish`, {
       kind: "dagsorden",
+      confirmUnapprovedItems,
     });
     expect(blocked.status).toBe(409);
     const { details } = (await blocked.json()) as {
@@ -104,13 +101,19 @@ describe("exports and publication", () => {
     expect(planted.map((f) => f.kind).sort()).toEqual(["cpr", "email"]);
     expect(await server.store.publications.listPublications(DEMO_COMMITTEE_ID)).toEqual([]);
 
+    // Each finding is accepted on its own, stored and audited at once; publishing uses them.
+    for (const finding of details.findings) {
+      const accepted = await secretariat.request(
+        "POST",
+        `/api/meetings/${DEMO_MEETING_ID}/personal-data/acceptances`,
+        { kind: "dagsorden", key: finding.key },
+      );
+      expect(accepted.status).toBe(201);
+    }
     const published = await secretariat.request(
       "POST",
       `/api/meetings/${DEMO_MEETING_ID}/publish`,
-      {
-        kind: "dagsorden",
-        accepted: details.findings.map((f) => f.key),
-      },
+      { kind: "dagsorden", confirmUnapprovedItems },
     );
     expect(published.status).toBe(200);
     const { publication } = (await published.json()) as { publication: { id: string } };
@@ -147,15 +150,23 @@ describe("exports and publication", () => {
     expect(forReader.bodies["demo-2-1"]).toBeDefined();
     expect(forReader.bodies["demo-2-3"]).toBeUndefined();
 
-    // Republishing replaces the document (same address), and both are audited.
+    // Republishing makes a new document; the earlier one stays at its address, marked replaced.
     const again = await secretariat.request("POST", `/api/meetings/${DEMO_MEETING_ID}/publish`, {
       kind: "dagsorden",
-      accepted: details.findings.map((f) => f.key),
+      confirmUnapprovedItems,
     });
-    expect(((await again.json()) as { publication: { id: string } }).publication.id).toBe(
-      publication.id,
-    );
-    expect(await server.store.publications.listPublications(DEMO_COMMITTEE_ID)).toHaveLength(1);
+    const republished = ((await again.json()) as { publication: { id: string } }).publication;
+    expect(republished.id).not.toBe(publication.id);
+    const all = await server.store.publications.listPublications(DEMO_COMMITTEE_ID);
+    expect(all.map((p) => [p.id, p.replacedBy])).toEqual([
+      [republished.id, null],
+      [publication.id, republished.id],
+    ]);
+    const earlier = await (
+      await fetch(`${server.url}/offentlig/dokumenter/${publication.id}`)
+    ).text();
+    expect(earlier).toContain("Erstattet af");
+    expect(earlier).toContain(`/offentlig/dokumenter/${republished.id}`);
     const audit = await server.store.audit.listAudit({ meetingId: DEMO_MEETING_ID });
     expect(audit.filter((e) => e.action === "meeting.publish")).toHaveLength(2);
     expect(

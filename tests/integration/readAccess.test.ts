@@ -35,7 +35,7 @@ describe("a read connection", () => {
     reader.provider.awareness.setLocalStateField("user", { name: "Læser" });
     expect(title(reader.doc)).toBe("Møde i KKR Syddanmark");
     reader.doc.getMap("meeting").set("state", { title: "Hacked" });
-    await reader.save();
+    await expect(reader.save()).rejects.toThrow("refused: read_only");
 
     // Awareness arrives, so the watcher has certainly seen anything the server relayed before it.
     await waitFor(
@@ -95,7 +95,7 @@ describe("a read connection", () => {
     await waitSynced(writer);
     const rowsBefore = await server.store.docs.countUpdates(item);
     typeInto(reviewer.doc, "sagsfremstilling", " DIREKTØRENS ÆNDRING");
-    await reviewer.save();
+    await expect(reviewer.save()).rejects.toThrow("refused: read_only");
     typeInto(writer.doc, "sagsfremstilling", " sekretariatets tilføjelse");
     await writer.save();
     await waitFor(

@@ -41,6 +41,39 @@ describe("review: comments, versions, redline, attribution", () => {
     await server.dispose();
   });
 
+  it("lists everyone who may read the item's comments to be named in them, and records no one else", async () => {
+    const res = await director.request("GET", `/api/items/${DEMO_ITEM_ID}/people`);
+    expect(res.status).toBe(200);
+    const { people } = (await res.json()) as {
+      people: { id: string; name: string; initials: string }[];
+    };
+    // The chair included (a director could not name them before); the reader is not: readers
+    // never see comments.
+    expect(people).toEqual([
+      { id: "u-direktoer", name: "Dorthe Krogh", initials: "dok" },
+      { id: "u-formand", name: "Frederik Lund", initials: "frl" },
+      { id: "u-sagsbehandler", name: "Mads Lauridsen", initials: "mlal" },
+      { id: "u-sekretariat", name: "Signe Holm", initials: "sih" },
+    ]);
+    // A reader (here before the agenda is sent out) is told nothing.
+    const reader = await login(server.url, "laeser@demo.dk");
+    expect((await reader.request("GET", `/api/items/${DEMO_ITEM_ID}/people`)).status).toBe(404);
+    expect((await director.request("GET", "/api/items/nope/people")).status).toBe(404);
+
+    const body = connectClient(server.url, ITEM, await director.syncToken(ITEM));
+    clients.push(body);
+    await waitSynced(body);
+    const created = await director.request("POST", `/api/items/${DEMO_ITEM_ID}/comments`, {
+      anchor: anchorIn(body, "Per Okkels"),
+      quote: "Per Okkels",
+      text: "@Frederik Lund @Lene Bach",
+      mentions: ["u-formand", "u-laeser"],
+    });
+    expect(created.status).toBe(201);
+    const { thread } = (await created.json()) as { thread: CommentThread };
+    expect(thread.messages[0]!.mentions).toEqual(["u-formand"]);
+  });
+
   it("a comment-only connection writes comments (seen live) while its body updates are refused", async () => {
     const body = connectClient(server.url, ITEM, await director.syncToken(ITEM));
     const threadsLive = connectClient(server.url, COMMENTS, await secretariat.syncToken(COMMENTS));
@@ -67,7 +100,7 @@ describe("review: comments, versions, redline, attribution", () => {
 
     const before = fieldText(body.doc, "sagsfremstilling");
     typeInto(body.doc, "sagsfremstilling", " DIREKTØR");
-    await body.save();
+    await expect(body.save()).rejects.toThrow("refused: read_only");
     const fresh = connectClient(server.url, ITEM, await secretariat.syncToken(ITEM));
     clients.push(fresh);
     await waitSynced(fresh);
@@ -226,7 +259,9 @@ describe("review: comments, versions, redline, attribution", () => {
     ).json()) as {
       versions: { name: string; createdByName: string | null }[];
     };
-    expect(after.versions.some((v) => v.name.startsWith("Før gendannelse"))).toBe(true);
+    // One restore, one version entry: the text it replaced.
+    expect(after.versions.length - versions.versions.length).toBe(1);
+    expect(after.versions.at(-1)!.name).toBe("Før gendannelse af «Før ændringer» (Signe Holm)");
     expect(after.versions.find((v) => v.name === "Før ændringer")!.createdByName).toBe(
       "Signe Holm",
     );

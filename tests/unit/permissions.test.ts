@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DocKinds } from "../../shared/docName";
 import type { ItemStatus, MeetingPhase } from "../../shared/model";
-import { ITEM_STATUSES, MEETING_PHASES } from "../../shared/model";
+import { danishToday, ITEM_STATUSES, meetingDayReached, MEETING_PHASES } from "../../shared/model";
 import type { Access, ItemTransition } from "../../shared/permissions";
 import {
   docAccess,
   isOfficerOf,
+  isRecordFrozen,
   ITEM_TRANSITIONS,
   mayComment,
   mayTransition,
@@ -27,8 +28,8 @@ const ITEM_TABLE: Record<string, Record<ItemStatus, Access>> = {
   },
   "sagsbehandler officer": {
     kladde: "write",
-    til_gennemsyn: "comment",
-    klar_til_godkendelse: "comment",
+    til_gennemsyn: "write",
+    klar_til_godkendelse: "write",
     godkendt: "read",
   },
   sagsbehandler: {
@@ -39,14 +40,14 @@ const ITEM_TABLE: Record<string, Record<ItemStatus, Access>> = {
   },
   direktoer: {
     kladde: "comment",
-    til_gennemsyn: "comment",
-    klar_til_godkendelse: "comment",
+    til_gennemsyn: "suggest",
+    klar_til_godkendelse: "suggest",
     godkendt: "read",
   },
   formand: {
     kladde: "comment",
     til_gennemsyn: "comment",
-    klar_til_godkendelse: "comment",
+    klar_til_godkendelse: "suggest",
     godkendt: "read",
   },
 };
@@ -59,6 +60,8 @@ function expectedItem(
   closed: boolean,
 ): Access {
   if (role === "laeser") return phase !== "forberedelse" && !closed ? "read" : "none";
+  // Approved minutes freeze the record: every item reads as if approved.
+  if (phase === "referat_godkendt") return "read";
   const row = role === "sagsbehandler" && officer ? "sagsbehandler officer" : role;
   return ITEM_TABLE[row]![status];
 }
@@ -95,7 +98,7 @@ describe("document access, as a full table", () => {
       expect(docAccess({ ...input, docKind: "comments" })).toBe(
         item === "none" || role === "laeser" ? "none" : "read",
       );
-      expect(mayComment(item)).toBe(item === "comment" || item === "write");
+      expect(mayComment(item)).toBe(item === "comment" || item === "suggest" || item === "write");
     },
   );
 
@@ -120,8 +123,29 @@ describe("document access, as a full table", () => {
         );
       } else if (role === "sekretariat" && phase === "afholdt") expect(minutes).toBe("write");
       else expect(minutes).toBe("read");
+      // From the meeting day, with the agenda sent, the secretariat takes the minutes live.
+      const onTheDay = docAccess({ ...base, docKind: "minutes", meetingDayReached: true });
+      if (role === "laeser") expect(onTheDay).toBe(minutes);
+      else if (role === "sekretariat" && (phase === "afholdt" || phase === "dagsorden_udsendt")) {
+        expect(onTheDay).toBe("write");
+      } else expect(onTheDay).toBe("read");
     },
   );
+
+  it("freezes the record in exactly one phase: approved minutes", () => {
+    expect(MEETING_PHASES.filter(isRecordFrozen)).toEqual(["referat_godkendt"]);
+  });
+
+  it("knows the meeting day in Danish time, not the server's", () => {
+    // 23:30 UTC on 4 December is 00:30 on 5 December in Copenhagen (winter time, UTC+1).
+    expect(danishToday(new Date("2026-12-04T23:30:00Z"))).toBe("2026-12-05");
+    expect(meetingDayReached("2026-12-05", new Date("2026-12-04T23:30:00Z"))).toBe(true);
+    expect(meetingDayReached("2026-12-05", new Date("2026-12-04T22:59:00Z"))).toBe(false);
+    // Summer time, UTC+2.
+    expect(meetingDayReached("2026-06-10", new Date("2026-06-09T22:00:00Z"))).toBe(true);
+    expect(meetingDayReached("2026-06-10", new Date("2026-06-09T21:59:00Z"))).toBe(false);
+    expect(meetingDayReached("2026-06-01", new Date("2026-06-09T12:00:00Z"))).toBe(true);
+  });
 
   it("gives non-members nothing, for every kind of document", () => {
     for (const docKind of DocKinds) {

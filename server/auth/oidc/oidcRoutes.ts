@@ -16,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import { parseCookie } from "cookie";
 import type { Request, Response } from "express";
 import { Router } from "express";
-import * as client from "openid-client";
+import type * as client from "openid-client";
 import type { Log } from "../../logger";
 import type { Store, User } from "../../store";
 import { setSessionCookies } from "../sessionCookies";
@@ -67,6 +67,7 @@ export function oidcRoutes(config: OidcConfig, deps: OidcRouteDeps): Router {
     let redirectTo: URL;
     try {
       const configuration = await discovery();
+      const client = await loadOpenidClient();
       const flow: Flow = {
         state: client.randomState(),
         nonce: client.randomNonce(),
@@ -195,6 +196,7 @@ async function exchangeCode(
   flow: Flow,
 ): Promise<Record<string, unknown>> {
   try {
+    const client = await loadOpenidClient();
     const tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
       pkceCodeVerifier: flow.verifier,
       expectedState: flow.state,
@@ -251,4 +253,12 @@ function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const { code, error: oauthError } = error as { code?: unknown; error?: unknown };
   return [code, oauthError, error.message].filter((part) => typeof part === "string").join(": ");
+}
+
+/**
+ * openid-client (with its JOSE stack) is loaded by the first OIDC login, not at start: most
+ * servers sign people in with passwords only, and this keeps it out of their memory.
+ */
+export function loadOpenidClient(): Promise<typeof client> {
+  return import("openid-client");
 }

@@ -17,6 +17,7 @@ import type { ExportItem, ExportModel } from "../ExportModel";
 import { attachmentListText, EXPORT_LABELS, itemHeading, sectionHeading } from "../exportLabels";
 import { prepareExport } from "../prepareExport";
 import { DocxBlocks } from "./blocksToDocx";
+import { reproducibleDocx } from "./reproducibleDocx";
 import { CLOSED, DOCX_NUMBERING, DOCX_STYLES } from "./docxStyles";
 
 /**
@@ -52,6 +53,12 @@ export async function renderModelDocx(model: ExportModel): Promise<Buffer> {
     subject: model.meetingTitle,
     creator: model.committee,
     description: model.runningHeader,
+    ...(model.record
+      ? {
+          keywords: `SHA-256 ${model.record.hash}`,
+          customProperties: [{ name: "RecordHash", value: model.record.hash }],
+        }
+      : {}),
     styles: DOCX_STYLES,
     pageNumbers: estimatePageNumbers,
     numbering: DOCX_NUMBERING,
@@ -84,7 +91,8 @@ export async function renderModelDocx(model: ExportModel): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document);
+  const bytes = await Packer.toBuffer(document);
+  return model.record ? reproducibleDocx(bytes, new Date(model.record.issuedAt)) : bytes;
 }
 
 function titlePage(model: ExportModel): Paragraph[] {
@@ -114,6 +122,13 @@ function titlePage(model: ExportModel): Paragraph[] {
           ],
         }),
     ),
+    ...model.recordLines.map(
+      (line, index) =>
+        new Paragraph({
+          spacing: { before: index === 0 ? 480 : 0, after: 40 },
+          children: [new TextRun({ text: line, size: 16, color: "4A4A4A" })],
+        }),
+    ),
   ];
 }
 
@@ -136,13 +151,7 @@ function itemParagraphs(item: ExportItem, blocks: DocxBlocks): FileChild[] {
   if (item.attachments.length > 0) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, text: EXPORT_LABELS.attachments }));
     for (const attachment of item.attachments) {
-      out.push(
-        blocks.attachmentEntry(
-          item.id,
-          attachment.id,
-          attachmentListText(attachment.number, attachment.filename),
-        ),
-      );
+      out.push(blocks.attachmentEntry(item.id, attachment.id, attachmentListText(attachment)));
     }
     blocks.endAttachmentList();
   }

@@ -47,6 +47,13 @@ table { border-collapse: collapse; min-width: 50%; }
 th, td { border: 1px solid var(--rule); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #eef1f5; }
 td > p:last-child, th > p:last-child { margin-bottom: 0; }
+.record-footer { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; border-top: 1px solid var(--rule);
+  color: var(--muted); font-size: 0.875rem; }
+.record-hash { font-family: "Liberation Mono", "Courier New", monospace; overflow-wrap: anywhere; color: var(--ink); }
+.publication-status { max-width: 46rem; margin: 1rem auto 0; padding: 0.75rem 1rem; border: 2px solid var(--closed-ink);
+  border-radius: 0.25rem; background: var(--closed-bg); }
+.publication-status p { margin: 0 0 0.25rem; }
+.publication-status p:last-child { margin-bottom: 0; }
 @media print {
   @page { size: A4; margin: 25mm 20mm 22mm;
     @top-left { content: ${cssString(runningHeader)}; font-size: 8pt; color: #4a4a4a; }

@@ -31,9 +31,24 @@ ${frontPage(model)}
 ${contents(model)}
 ${model.sections.map(sectionHtml).join("\n")}
 </main>
+${recordFooter(model)}
 </body>
 </html>
 `;
+}
+
+/** The record this document was made from: when approved, and its fingerprint. */
+function recordFooter(model: ExportModel): string {
+  if (model.record === null) return "";
+  const lines = model.recordLines.map((line) => {
+    const hash = model.record!.hash;
+    return line.endsWith(hash)
+      ? `<p>${escapeHtml(line.slice(0, -hash.length))}<code class="record-hash">${escapeHtml(hash)}</code></p>`
+      : `<p>${escapeHtml(line)}</p>`;
+  });
+  return `<footer class="record-footer">
+${lines.join("\n")}
+</footer>`;
 }
 
 function frontPage(model: ExportModel): string {
@@ -101,7 +116,7 @@ ${blocksToHtml(field.blocks, item.id, "h5")}
       .map(
         (attachment) =>
           `<li id="${escapeHtml(attachmentAnchor(item.id, attachment.id))}">${escapeHtml(
-            attachmentListText(attachment.number, attachment.filename),
+            attachmentListText(attachment),
           )}</li>`,
       )
       .join("");

@@ -54,7 +54,19 @@ export class TaggedPdf {
   private readonly fonts = pdfFonts();
   private readonly bytes: Promise<Buffer>;
 
-  constructor(info: { title: string; author: string; subject: string }) {
+  constructor(info: {
+    title: string;
+    author: string;
+    subject: string;
+    /** The meeting record's hash, kept as `Keywords` and the custom entry `RecordHash`. */
+    recordHash?: string;
+    /** The document's date; a fixed one gives byte-identical output for the same content. */
+    createdAt?: Date;
+  }) {
+    const dated = info.createdAt ? { CreationDate: info.createdAt, ModDate: info.createdAt } : {};
+    const record = info.recordHash
+      ? { Keywords: `SHA-256 ${info.recordHash}`, RecordHash: info.recordHash }
+      : {};
     this.doc = new PDFDocument({
       size: "A4",
       margins: PAGE.margins,
@@ -68,6 +80,9 @@ export class TaggedPdf {
         Author: info.author,
         Subject: info.subject,
         Creator: "Dagsorden",
+        ...dated,
+        // pdfkit writes every entry; PDF allows custom keys in the Info dictionary.
+        ...(record as PDFKit.DocumentInfo),
       },
     });
     const chunks: Buffer[] = [];

@@ -26,6 +26,9 @@ export async function renderDecisionExtract(input: ExportInput, itemId: string):
     title: `${EXPORT_LABELS.decisionExtract} – ${heading}`,
     author: model.committee,
     subject: `${EXPORT_LABELS.referat} – ${model.committee} – ${model.dateText}`,
+    ...(model.record
+      ? { recordHash: model.record.hash, createdAt: new Date(model.record.issuedAt) }
+      : {}),
   });
   const sect = pdf.group(pdf.root, "Sect");
   pdf.line(sect, "P", model.committee, { size: 14, font: "bold", color: PAGE.accent, gapAfter: 4 });

@@ -41,6 +41,9 @@ function writeMeetingPdf(
     title: `${model.documentTitle} – ${model.committee} – ${model.dateText}`,
     author: model.committee,
     subject: model.meetingTitle,
+    ...(model.record
+      ? { recordHash: model.record.hash, createdAt: new Date(model.record.issuedAt) }
+      : {}),
   });
   const pages: HeadingPages = new Map();
   writeFrontPage(pdf, model);
@@ -96,6 +99,10 @@ function writeFrontPage(pdf: TaggedPdf, model: ExportModel): void {
       ],
       { size: 12, gapAfter: 4 },
     );
+  }
+  if (model.recordLines.length > 0) pdf.moveDown(24);
+  for (const line of model.recordLines) {
+    pdf.line(front, "P", line, { size: 8, color: PAGE.muted, gapAfter: 2 });
   }
   front.end();
 }
@@ -209,7 +216,7 @@ function writeItem(
               content: [
                 {
                   type: "text",
-                  text: attachmentListText(attachment.number, attachment.filename),
+                  text: attachmentListText(attachment),
                   bold: false,
                   italic: false,
                   href: null,

@@ -81,16 +81,23 @@ export class LatencyRecorder {
 
   /** Types into `text` and notes when, under the writer doc's client id. */
   type(doc: Y.Doc, apply: () => void): void {
+    LatencyRecorder.typeInto([this], doc, apply);
+  }
+
+  /** Types once and notes the send time in several recorders (e.g. split by destination). */
+  static typeInto(recorders: LatencyRecorder[], doc: Y.Doc, apply: () => void): void {
     const from = Y.getState(doc.store, doc.clientID);
     const at = performance.now();
     apply();
     const to = Y.getState(doc.store, doc.clientID);
-    let times = this.writers.get(doc.clientID);
-    if (!times) {
-      times = new SendTimes();
-      this.writers.set(doc.clientID, times);
+    for (const recorder of recorders) {
+      let times = recorder.writers.get(doc.clientID);
+      if (!times) {
+        times = new SendTimes();
+        recorder.writers.set(doc.clientID, times);
+      }
+      times.set(from, to, at);
     }
-    times.set(from, to, at);
   }
 
   /**
@@ -99,10 +106,15 @@ export class LatencyRecorder {
    * client id as `self` so that echo is not counted as a delivery.
    */
   receive(update: Uint8Array, receivedAt: number, self = -1): number {
+    return this.receiveFrom(update, receivedAt, (client) => client !== self);
+  }
+
+  /** As `receive`, counting only characters of the writers `accept` picks. */
+  receiveFrom(update: Uint8Array, receivedAt: number, accept: (client: number) => boolean): number {
     const meta = this.meta(update);
     let found = 0;
     for (const [client, to] of meta.to) {
-      if (client === self) continue;
+      if (!accept(client)) continue;
       const times = this.writers.get(client);
       if (!times) continue;
       const from = meta.from.get(client) ?? to;

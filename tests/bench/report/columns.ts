@@ -28,6 +28,13 @@ const server: Column[] = [
 ];
 
 export const COLUMNS: Record<ScenarioId, Column[]> = {
+  cluster: [
+    ...latency("cross-instance"),
+    { label: "same-instance p99 ms", value: metric("sameInstanceP99Ms"), digits: 2 },
+    { label: "deliveries/s", value: metric("deliveriesPerS"), digits: 0 },
+    { label: "CPU µs/delivery (all instances)", value: metric("cpuPerDeliveryUs"), digits: 2 },
+    { label: "server CPU ms", value: (r) => r.serverCpuMs, digits: 0 },
+  ],
   fanout: [
     ...latency("latency"),
     { label: "deliveries/s", value: metric("deliveriesPerS"), digits: 0 },
@@ -86,6 +93,26 @@ export const COLUMNS: Record<ScenarioId, Column[]> = {
     { label: "lost %", value: metric("lostPct"), digits: 1 },
     { label: "worst trial lost %", value: metric("worstTrialLostPct"), digits: 1 },
   ],
+  exportload: [
+    ...latency("latency"),
+    { label: "keystrokes", value: metric("keystrokes"), digits: 0 },
+    { label: "exports", value: metric("exports"), digits: 0 },
+    { label: "export mean ms", value: metric("exportMeanMs"), digits: 0 },
+    { label: "p99 ÷ without", value: metric("p99Ratio"), digits: 2 },
+    ...server,
+  ],
+  coldstart: [
+    { label: "cold start to healthy ms", value: metric("coldStartMs"), digits: 0 },
+    { label: "CPU to healthy ms", value: metric("coldStartCpuMs"), digits: 0 },
+    { label: "idle RSS MB", value: metric("idleRssMb"), digits: 1 },
+  ],
+  importbombs: [
+    ...latency("latency"),
+    { label: "keystrokes", value: metric("keystrokes"), digits: 0 },
+    { label: "bombs refused", value: metric("bombsRefused"), digits: 0 },
+    { label: "bombs/s", value: metric("bombsPerS"), digits: 1 },
+    ...server,
+  ],
 };
 
 /** Figures compared as ours / peer, per case; `better` says which way is good. */
@@ -98,6 +125,10 @@ export interface Headline {
 }
 
 export const HEADLINES: Record<ScenarioId, Headline[]> = {
+  cluster: [
+    { label: "cross-instance p99", value: (r) => r.latencyMs?.p99, better: "lower" },
+    { label: "CPU/delivery", value: metric("cpuPerDeliveryUs"), better: "lower" },
+  ],
   fanout: [
     { label: "p99 latency", value: (r) => r.latencyMs?.p99, better: "lower" },
     { label: "CPU/update/listener", value: metric("cpuPerUpdatePerListenerUs"), better: "lower" },
@@ -131,6 +162,12 @@ export const HEADLINES: Record<ScenarioId, Headline[]> = {
   ],
   browser: [{ label: "p95", value: (r) => r.latencyMs?.p95, better: "lower" }],
   crash: [{ label: "lost %", value: metric("lostPct"), better: "lower" }],
+  importbombs: [{ label: "p99 latency", value: (r) => r.latencyMs?.p99, better: "lower" }],
+  exportload: [{ label: "p99 latency", value: (r) => r.latencyMs?.p99, better: "lower" }],
+  coldstart: [
+    { label: "cold start", value: metric("coldStartMs"), better: "lower" },
+    { label: "idle RSS", value: metric("idleRssMb"), better: "lower" },
+  ],
 };
 
 export interface Target {
@@ -144,7 +181,82 @@ export interface Target {
   unit: string;
 }
 
+/** The worst of our compiled server's cold-start runs, for a "≤" target. */
+const worstCompiled =
+  (key: string) =>
+  (_r: CaseResult, all: CaseResult[]): number | null => {
+    const values = all
+      .filter((p) => p.server === "ours" && p.status === "ok" && p.case.startsWith("compiled"))
+      .map((p) => p.metrics[key])
+      .filter((value): value is number => typeof value === "number");
+    return values.length > 0 ? Math.max(...values) : null;
+  };
+
 export const TARGETS: Target[] = [
+  {
+    label: "export load: keystroke p99 with five PDF exports in flight ≤ 1.2× without",
+    scenario: "exportload",
+    matches: (r) => r.case.includes("exports of"),
+    value: (r) => r.metrics.p99Ratio,
+    limit: 1.2,
+    comparison: "max",
+    unit: "×",
+  },
+  {
+    label: "cold start to healthy ≤ 1 s (compiled, worst run)",
+    scenario: "coldstart",
+    matches: (r) => r.case.startsWith("compiled"),
+    value: worstCompiled("coldStartMs"),
+    limit: 1000,
+    comparison: "max",
+    unit: "ms",
+  },
+  {
+    label: "idle RSS with demo data ≤ 100 MB (compiled, worst run)",
+    scenario: "coldstart",
+    matches: (r) => r.case.startsWith("compiled"),
+    value: worstCompiled("idleRssMb"),
+    limit: 100,
+    comparison: "max",
+    unit: "MB",
+  },
+  {
+    label: "cluster: cross-instance p99 ≤ 10 ms at 100 listeners over three instances",
+    scenario: "cluster",
+    matches: (r) => r.case.startsWith("3 instances"),
+    value: (r) => r.latencyMs?.p99,
+    limit: 10,
+    comparison: "max",
+    unit: "ms",
+  },
+  {
+    label: "cluster: CPU per delivery over three instances ≤ 1.5× one instance's",
+    scenario: "cluster",
+    matches: (r) => r.case.startsWith("3 instances"),
+    value: (r, peers) => {
+      const one = peers.find((p) => p.server === r.server && p.case.startsWith("1 instance"));
+      const ours = r.metrics.cpuPerDeliveryUs;
+      const single = one?.metrics.cpuPerDeliveryUs;
+      return ours != null && single ? ours / single : null;
+    },
+    limit: 1.5,
+    comparison: "max",
+    unit: "×",
+  },
+  {
+    label: "cluster: CPU per delivery over three instances below Hocuspocus with Redis",
+    scenario: "cluster",
+    matches: (r) => r.case.startsWith("3 instances"),
+    value: (r, peers) => {
+      const theirs = peers.find((p) => p.server === "hocuspocus" && p.case === r.case);
+      const ours = r.metrics.cpuPerDeliveryUs;
+      const other = theirs?.metrics.cpuPerDeliveryUs;
+      return ours != null && other ? ours / other : null;
+    },
+    limit: 1,
+    comparison: "max",
+    unit: "×",
+  },
   {
     label: "co-writing updates/s ≥ 2× the reference server's (in memory), durability and auth on",
     scenario: "cowriting",

@@ -1,9 +1,13 @@
 /** Every scenario, in the order the issue lists them; the browser scenario runs last. */
 import { coWriting } from "./coWriting";
 import { browser } from "./browser";
+import { cluster } from "./cluster";
+import { coldStart } from "./coldStart";
 import { crash } from "./crash";
 import { durableAck } from "./durableAck";
+import { exportLoad } from "./exportLoad";
 import { fanout } from "./fanout";
+import { importBombs } from "./importBombs";
 import { joinStorm } from "./joinStorm";
 import { longHistory } from "./longHistory";
 import { manyDocs } from "./manyDocs";
@@ -17,5 +21,9 @@ export const SCENARIOS: Scenario[] = [
   joinStorm,
   durableAck,
   crash,
+  importBombs,
+  cluster,
+  exportLoad,
+  coldStart,
   browser,
 ];

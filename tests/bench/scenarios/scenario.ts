@@ -11,7 +11,11 @@ export type ScenarioId =
   | "joinstorm"
   | "durableack"
   | "browser"
-  | "crash";
+  | "crash"
+  | "importbombs"
+  | "cluster"
+  | "exportload"
+  | "coldstart";
 
 export interface BenchSettings {
   quick: boolean;

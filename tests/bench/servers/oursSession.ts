@@ -31,6 +31,19 @@ export class OursSession {
     return this.cookies;
   }
 
+  /** A request as the signed-in secretariat (session cookie and CSRF header). */
+  async request(
+    path: string,
+    init: { method: string; body?: Uint8Array<ArrayBuffer> },
+  ): Promise<Response> {
+    const { header, csrf } = await this.login();
+    return fetch(`${this.baseUrl}${path}`, {
+      method: init.method,
+      headers: { cookie: header, "x-csrf-token": csrf },
+      body: init.body ? new Uint8Array(init.body) : undefined,
+    });
+  }
+
   async syncToken(docName: string): Promise<string> {
     const cached = this.tokens.get(docName);
     if (cached && Date.now() - cached.at < TOKEN_REUSE_MS) return cached.token;

@@ -135,6 +135,13 @@ export class RunningServer {
     return Array.from({ length: count }, (_, i) => `item:bench-${i}`);
   }
 
+  /** Our server's signed-in secretariat, for HTTP requests (null for the peers). */
+  session(): OursSession | null {
+    if (this.definition.id !== "ours") return null;
+    this.ours ??= new OursSession(`http://127.0.0.1:${this.port}`);
+    return this.ours;
+  }
+
   async target(docName: string): Promise<ConnectTarget> {
     const base = `ws://127.0.0.1:${this.port}`;
     if (this.definition.protocol === "hocuspocus") {

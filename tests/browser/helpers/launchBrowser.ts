@@ -1,14 +1,18 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { guardBrowser } from "./consoleGuard";
 
 const CHROMIUM = "/usr/bin/chromium";
 
-/** Debian's Chromium, headless; `apt-get install -y chromium` when it is missing. */
+/**
+ * Debian's Chromium, headless; `apt-get install -y chromium` when it is missing. Every context
+ * it creates is watched for console errors and warnings (see consoleGuard.ts).
+ */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: run \`apt-get install -y chromium\` (.ci/run does)`);
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       "--headless",
@@ -21,4 +25,5 @@ export async function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+  return guardBrowser(browser);
 }

@@ -16,10 +16,18 @@ export async function openItemPage(
   baseUrl: string,
   email: string,
   itemId = DEMO_ITEM_ID,
+  options: {
+    viewport?: { width: number; height: number };
+    /** Runs before the page loads anything, e.g. to route its websockets. */
+    prepare?: (page: Page) => Promise<void>;
+  } = {},
 ): Promise<PersonPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   page.on("pageerror", (error) => console.error(`[${email}] page error:`, error));
+  await options.prepare?.(page);
   await page.goto(`${baseUrl}/items/${itemId}`);
   // Signed out, the app sends you to the login page and back afterwards.
   await page.getByLabel("E-mail").fill(email);

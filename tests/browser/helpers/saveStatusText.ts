@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 
-/** The status indicator's text ("Forbundet", "Gemmer …", "Gemt", "Offline – …"). */
+/** The save status indicator's text ("Forbundet", "Gemmer …", "Gemt", "Offline – …"). */
 export async function saveStatusText(page: Page): Promise<string> {
-  return (await page.getByRole("status").textContent())?.trim() ?? "";
+  return (await page.locator(".save-status").textContent())?.trim() ?? "";
 }

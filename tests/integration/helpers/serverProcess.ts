@@ -23,13 +23,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function spawnServer(dataDir: string, port: number): Promise<ServerProcess> {
+export async function spawnServer(
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+  startTimeoutMs = 60_000,
+): Promise<ServerProcess> {
   const root = path.resolve(import.meta.dirname, "../../..");
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--demo"], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Not left running if the test process ends without its teardown.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.off("exit", killOnExit));
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -45,7 +54,10 @@ export async function spawnServer(dataDir: string, port: number): Promise<Server
         () => false,
       );
     },
-    { timeoutMs: 30_000, message: "server process healthy" },
-  );
+    { timeoutMs: startTimeoutMs, message: "server process healthy" },
+  ).catch((error: unknown) => {
+    child.kill("SIGKILL");
+    throw new Error(`${(error as Error).message}; its output: ${output}`);
+  });
   return { url, child, output: () => output, exited };
 }

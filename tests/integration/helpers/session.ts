@@ -3,6 +3,8 @@ export interface TestSession {
   cookie: string;
   csrfToken: string;
   userId: string;
+  /** The session id (the value of the httpOnly session cookie). */
+  sessionId: string;
   /** fetch with the session cookie and CSRF header. */
   request(method: string, path: string, body?: unknown): Promise<Response>;
   syncToken(doc: string): Promise<string>;
@@ -24,10 +26,12 @@ export async function login(
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+  const sessionId = /dagsorden_session=([^;]+)/.exec(cookie)?.[1] ?? "";
   const session: TestSession = {
     cookie,
     csrfToken: json.csrfToken,
     userId: json.user.id,
+    sessionId,
     request(method, path, body) {
       return fetch(`${baseUrl}${path}`, {
         method,

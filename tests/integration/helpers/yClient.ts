@@ -18,8 +18,15 @@ export interface YClient {
   provider: WebsocketProvider;
   /** Close events the provider saw. */
   closes: Array<{ code: number; reason: string }>;
-  /** Asks the server to confirm everything sent so far is stored; resolves on the ack. */
+  /** The reasons of `refused` messages the server sent. */
+  refusals: string[];
+  /**
+   * Asks the server to confirm everything sent so far is stored; resolves on the ack, rejects
+   * when the server answers `refused` instead.
+   */
   save(): Promise<void>;
+  /** Asks for a save and resolves with the answer: "saved", or "refused: <reason>". */
+  settle(): Promise<string>;
   destroy(): void;
 }
 
@@ -40,14 +47,24 @@ export function connectClient(
     if (event) closes.push({ code: event.code, reason: event.reason });
   });
   let nextRequest = 1;
-  const waiting = new Map<number, () => void>();
+  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  const refusals: string[] = [];
   provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
     const id = decoding.readVarUint(decoder);
-    for (const [request, resolve] of waiting) {
+    for (const [request, { resolve }] of waiting) {
       if (request <= id) {
         waiting.delete(request);
         resolve();
       }
+    }
+  };
+  provider.messageHandlers[MessageType.refused] = (_encoder, decoder) => {
+    const reason = decoding.readVarString(decoder);
+    refusals.push(reason);
+    // Refused: no request sent so far will be confirmed.
+    for (const [request, { reject }] of waiting) {
+      waiting.delete(request);
+      reject(new Error(`refused: ${reason}`));
     }
   };
   provider.messageHandlers[MessageType.access] = (_encoder, decoder) => {
@@ -57,10 +74,11 @@ export function connectClient(
     doc,
     provider,
     closes,
+    refusals,
     save() {
       const id = nextRequest++;
       return new Promise<void>((resolve, reject) => {
-        waiting.set(id, resolve);
+        waiting.set(id, { resolve, reject });
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MessageType.saveRequest);
         encoding.writeVarUint(encoder, id);
@@ -72,6 +90,12 @@ export function connectClient(
         }
         ws.send(encoding.toUint8Array(encoder));
       });
+    },
+    settle() {
+      return this.save().then(
+        () => "saved",
+        (error: unknown) => (error as Error).message,
+      );
     },
     destroy() {
       provider.destroy();
@@ -136,4 +160,25 @@ export function fieldText(doc: Y.Doc, name: ItemFieldName): string {
 /** The body's XML, for whole-document comparisons. */
 export function bodyXml(doc: Y.Doc): string {
   return doc.getXmlFragment(BODY_FRAGMENT).toString();
+}
+
+/** Replaces the first occurrence of `from` in a field's text with `to`, as typing over it would. */
+export function replaceText(doc: Y.Doc, name: ItemFieldName, from: string, to: string): void {
+  doc.transact(() => {
+    for (const block of field(doc, name).toArray()) {
+      if (!(block instanceof Y.XmlElement)) continue;
+      for (const node of block.toArray()) {
+        if (!(node instanceof Y.XmlText)) continue;
+        const plain = (node.toDelta() as { insert: unknown }[])
+          .map((part) => (typeof part.insert === "string" ? part.insert : ""))
+          .join("");
+        const at = plain.indexOf(from);
+        if (at < 0) continue;
+        node.delete(at, from.length);
+        node.insert(at, to);
+        return;
+      }
+    }
+    throw new Error(`"${from}" not found in ${name}`);
+  });
 }

@@ -20,10 +20,32 @@ const connectedAndSynced: SaveEvent[] = [
 ];
 
 describe("saveState", () => {
-  it("says offline while connecting or disconnected", () => {
-    expect(saveIndicator(run())).toBe("offline");
+  it("says connecting before the first connection, and offline once disconnected until connected again", () => {
+    expect(saveIndicator(run())).toBe("connecting");
+    expect(saveIndicatorText.connecting).toBe("Forbinder …");
     expect(saveIndicator(run({ type: "status", status: "disconnected" }))).toBe("offline");
+    const reconnecting = run(
+      ...connectedAndSynced,
+      { type: "status", status: "disconnected" },
+      {
+        type: "status",
+        status: "connecting",
+      },
+    );
+    expect(saveIndicator(reconnecting)).toBe("offline");
     expect(saveIndicatorText.offline).toBe("Offline – ændringer gemmes lokalt");
+  });
+
+  it("never says saved once the server has refused updates, and asks for no more saves", () => {
+    let state = run(...connectedAndSynced, { type: "localEdit" }, { type: "requestSent", id: 1 });
+    state = reduceSaveState(state, { type: "refused", reason: "approved" });
+    expect(saveIndicator(state)).toBe("refused");
+    expect(saveIndicatorText.refused).toBe("Ikke gemt");
+    state = reduceSaveState(state, { type: "saved", id: 1 });
+    state = reduceSaveState(state, { type: "localEdit" });
+    expect(saveIndicator(state)).toBe("refused");
+    expect(shouldRequestSave(state)).toBe(false);
+    expect(state.refused).toBe("approved");
   });
 
   it("says connected once synced when nothing was edited this session", () => {

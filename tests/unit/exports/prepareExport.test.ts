@@ -93,10 +93,44 @@ describe("prepareExport", () => {
         id: "bilag-1",
         number: 1,
         filename: "Årsrapport 2024.pdf",
+        missingFile: false,
         contentType: "application/pdf",
         size: 1234,
       },
     ]);
+  });
+
+  it("lists a bilag without its file in the internal export only, marked", () => {
+    const missing = { id: "bilag-2", filename: "Notat.pdf", missingFile: true as const };
+    const withBoth = (variant: "public" | "internal") =>
+      fixtureExportInput({
+        variant,
+        change: (item) =>
+          item.id === "demo-2-3" ? { ...item, attachments: [missing, ATTACHMENT] } : item,
+      });
+    const listed = (variant: "public" | "internal") =>
+      prepareExport(withBoth(variant))
+        .sections.flatMap((section) => section.items)
+        .find((item) => item.id === "demo-2-3")!
+        .attachments.map((a) => [a.number, a.filename, a.missingFile]);
+    expect(listed("internal")).toEqual([
+      [1, "Notat.pdf", true],
+      [2, "Årsrapport 2024.pdf", false],
+    ]);
+    expect(listed("public")).toEqual([[1, "Årsrapport 2024.pdf", false]]);
+  });
+
+  it("withholds from the public an item whose text says it is closed (an older import)", () => {
+    const input = fixtureExportInput({ variant: "public" });
+    const body = input.document.bodies["demo-2-2"] as { content: { content: unknown[] }[] };
+    body.content[0]!.content.unshift({
+      type: "paragraph",
+      content: [{ type: "text", text: "Lukket punkt" }],
+    });
+    const item = prepareExport(input)
+      .sections.flatMap((section) => section.items)
+      .find((i) => i.id === "demo-2-2")!;
+    expect(item).toMatchObject({ closed: true, withheld: true, fields: [], attachments: [] });
   });
 
   it("leaves out deleted sections and items, whatever the variant", () => {
@@ -197,6 +231,7 @@ describe("prepareExport", () => {
       present: ["Tonni Hansen", "Mads Skau"],
       absent: ["Jacob Bjerregaard"],
       notPresentForItem: { "demo-2-2": ["Mads Skau"], "demo-2-3": ["Tonni Hansen"] },
+      substitutes: [],
     };
     const model = prepareExport(input);
     expect(model.attendance).toEqual({
@@ -225,6 +260,20 @@ describe("prepareExport", () => {
     ).toEqual({
       present: ["A"],
       absent: [],
+    });
+  });
+
+  it("names a stedfortræder on the front page with the member they replace", () => {
+    const input = closedInput("public");
+    input.document.meeting.attendance = {
+      present: ["Tonni Hansen", "Anne Hansen"],
+      absent: ["Jacob Bjerregaard"],
+      notPresentForItem: {},
+      substitutes: [{ name: "Anne Hansen", replaces: "Jacob Bjerregaard" }],
+    };
+    expect(prepareExport(input).attendance).toEqual({
+      present: ["Tonni Hansen", "Anne Hansen (stedfortræder for Jacob Bjerregaard)"],
+      absent: ["Jacob Bjerregaard"],
     });
   });
 });

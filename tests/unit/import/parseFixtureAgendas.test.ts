@@ -40,7 +40,9 @@ function expectField(actual: string | null, expected: ExpectedField, where: stri
   expect(actual!.endsWith(expected[1]), `${where} ends with "${expected[1]}"`).toBe(true);
 }
 
-function header(parsed: Omit<ParsedItem, "fields" | "body" | "beslutning">) {
+function header(
+  parsed: Pick<ParsedItem, "number" | "title" | "caseNumber" | "officers" | "attachmentMarkers">,
+) {
   return {
     number: parsed.number,
     title: parsed.title,

@@ -114,3 +114,40 @@ describe("SyncDoc's answer to a joining client", () => {
     expect(client.getText("t").toString().endsWith("?")).toBe(true);
   });
 });
+
+describe("SyncDoc's judgement of an update that would change nothing", () => {
+  /** A server doc whose text has had words typed and some deleted, in several runs. */
+  async function docWithDeletions(): Promise<SyncDoc> {
+    const initial = new Y.Doc();
+    const text = initial.getText("t");
+    for (let i = 0; i < 20; i++) text.insert(text.length, `ord${i} `);
+    for (let i = 0; i < 10; i++) text.delete(i * 3, 2);
+    return openDoc(initial);
+  }
+
+  it("is true for a synced client's sync step 2, which repeats the document's deletions", async () => {
+    const doc = await docWithDeletions();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc.doc));
+    const step2 = Y.encodeStateAsUpdate(client, Y.encodeStateVector(doc.doc));
+    expect(step2.byteLength).toBeGreaterThan(2);
+    expect(await doc.changesNothing(step2)).toBe(true);
+  });
+
+  it("is true for content the document already has, as a local copy re-sent after the sync", async () => {
+    const doc = await docWithDeletions();
+    expect(await doc.changesNothing(Y.encodeStateAsUpdate(doc.doc))).toBe(true);
+  });
+
+  it("is false for new text, or for a deletion the document does not have", async () => {
+    const doc = await docWithDeletions();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc.doc));
+    const before = Y.encodeStateVector(client);
+    client.getText("t").delete(0, 1);
+    const deletion = Y.encodeStateAsUpdate(client, Y.encodeStateVector(doc.doc));
+    expect(await doc.changesNothing(deletion)).toBe(false);
+    client.getText("t").insert(0, "x");
+    expect(await doc.changesNothing(Y.encodeStateAsUpdate(client, before))).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@ import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { itemBodyWith } from "../../../server/items/createItem";
-import type { DocStore, StoredDoc } from "../../../server/store";
+import type { DocStore, DocTail, StoredDoc } from "../../../server/store";
 import { createBodyValidator } from "../../../server/sync/bodyValidator";
 import type { DocPeer } from "../../../server/sync/SyncDoc";
 import { SyncDoc } from "../../../server/sync/SyncDoc";
@@ -44,6 +44,12 @@ class MemoryDocStore implements DocStore {
   async deleteDoc(): Promise<void> {}
   async listDocs(): Promise<string[]> {
     return [];
+  }
+  async loadTail(): Promise<DocTail> {
+    return { snapshot: this.snapshot, updates: [...this.updates], firstSeq: 1, lastSeq: 0 };
+  }
+  async lastSeqs(): Promise<Map<string, number>> {
+    return new Map();
   }
 }
 

@@ -1,0 +1,10 @@
+export { meetingRecord, recordHash, RECORD_FORMAT } from "./meetingRecord";
+export type {
+  MeetingRecord,
+  RecordAttachment,
+  RecordItem,
+  RecordSection,
+  RecordSource,
+} from "./meetingRecord";
+export { readRecordSource } from "./readRecordSource";
+export { recordFrozenError } from "./recordFrozen";

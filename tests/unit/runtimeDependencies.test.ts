@@ -1,0 +1,135 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { builtinModules } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { afterAll, describe, expect, it } from "vitest";
+
+/**
+ * `npm ci --omit=dev && npm run serve` installs only `dependencies`, so every package the server
+ * imports at run time must be one. The imports are read by esbuild, the compiler of the
+ * production build, with packages left external: what it keeps is exactly what Node will load
+ * (static imports, re-exports, side-effect imports and dynamic `import()` with a literal name),
+ * and what it drops (`import type`, types only) is not.
+ */
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+interface PackageImport {
+  pkg: string;
+  specifier: string;
+  importer: string;
+  kind: string;
+}
+
+/** The bare package name of an import specifier: "docx/layout" → "docx", "@a/b/c" → "@a/b". */
+function packageName(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+}
+
+function isBuiltin(specifier: string): boolean {
+  return specifier.startsWith("node:") || builtinModules.includes(packageName(specifier));
+}
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && /\.(ts|mts|mjs|js)$/.test(entry.name))
+    .filter((entry) => !entry.name.endsWith(".d.ts"))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** Every import of a package (not a relative file, not a Node builtin) that runs in `files`. */
+async function packageImports(files: string[], absWorkingDir: string): Promise<PackageImport[]> {
+  const result = await build({
+    entryPoints: files,
+    absWorkingDir,
+    bundle: true,
+    packages: "external",
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    write: false,
+    outdir: "out",
+    metafile: true,
+    logLevel: "silent",
+  });
+  const found: PackageImport[] = [];
+  for (const [importer, input] of Object.entries(result.metafile.inputs)) {
+    for (const { path: specifier, kind, external } of input.imports) {
+      if (!external || isBuiltin(specifier)) continue;
+      found.push({ pkg: packageName(specifier), specifier, importer, kind });
+    }
+  }
+  return found;
+}
+
+/** The imports whose package is not in `dependencies` (a devDependency, or not listed at all). */
+function notRuntimeDependencies(
+  imports: PackageImport[],
+  manifest: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> },
+): string[] {
+  const dependencies = manifest.dependencies ?? {};
+  const devDependencies = manifest.devDependencies ?? {};
+  return imports
+    .filter(({ pkg }) => !(pkg in dependencies))
+    .map(
+      ({ pkg, specifier, importer, kind }) =>
+        `${importer} imports ${specifier} (${kind}): ${pkg} is ${
+          pkg in devDependencies ? "only a devDependency" : "not in package.json"
+        }`,
+    );
+}
+
+describe("runtime dependencies", () => {
+  it("every package imported by server/ and shared/ is in dependencies", async () => {
+    const manifest = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8"));
+    const files = [
+      ...(await sourceFiles(path.join(ROOT, "server"))),
+      ...(await sourceFiles(path.join(ROOT, "shared"))),
+    ];
+    const imports = await packageImports(files, ROOT);
+    // The walk reaches the packages that are known to be there, statically and dynamically.
+    expect(imports.map((i) => i.pkg)).toEqual(
+      expect.arrayContaining(["express", "docx", "pdfkit", "mammoth", "pdfjs-dist", "yjs"]),
+    );
+    expect(imports.some((i) => i.kind === "dynamic-import")).toBe(true);
+    expect(notRuntimeDependencies(imports, manifest)).toEqual([]);
+  });
+
+  describe("the check itself", () => {
+    let dir: string | null = null;
+    afterAll(async () => {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    it("names a devDependency imported statically or dynamically, and ignores type-only imports", async () => {
+      dir = await mkdtemp(path.join(tmpdir(), "runtime-deps-"));
+      await writeFile(
+        path.join(dir, "a.ts"),
+        [
+          'import type { Mock } from "vitest";',
+          'import { Document } from "docx";',
+          'import { readFile } from "node:fs/promises";',
+          'import { helper } from "./b";',
+          "export const x: Mock | null = null;",
+          "export const y = [Document, readFile, helper];",
+        ].join("\n"),
+      );
+      await writeFile(
+        path.join(dir, "b.ts"),
+        'export const helper = () => import("fast-check/lib/fast-check.js");\n',
+      );
+      const imports = await packageImports([path.join(dir, "a.ts")], dir);
+      const problems = notRuntimeDependencies(imports, {
+        dependencies: { docx: "1" },
+        devDependencies: { vitest: "1", "fast-check": "1" },
+      });
+      expect(problems).toEqual([
+        "b.ts imports fast-check/lib/fast-check.js (dynamic-import): fast-check is only a devDependency",
+      ]);
+    });
+  });
+});
