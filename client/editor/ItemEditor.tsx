@@ -105,10 +105,7 @@ export function ItemEditor(props: ItemEditorProps) {
   return (
     <div className="item-editor">
       <div className="editor-bar">
-        {/* Read-only: no formatting to offer, so no toolbar of disabled buttons either. */}
-        {editable && !suggest.enabled && (
-          <Toolbar editor={editor} editorId={editorId} id={toolbarId} />
-        )}
+        {/* Before the toolbar, so that Shift+Tab from the text reaches the toolbar first. */}
         {editable && (
           <SuggestToggle
             enabled={suggest.enabled}
@@ -116,6 +113,10 @@ export function ItemEditor(props: ItemEditorProps) {
             onToggle={suggest.toggle}
             refusedNotice={suggest.refusedNotice}
           />
+        )}
+        {/* Read-only: no formatting to offer, so no toolbar of disabled buttons either. */}
+        {editable && !suggest.enabled && (
+          <Toolbar editor={editor} editorId={editorId} id={toolbarId} />
         )}
         {props.status && <div className="editor-bar-status">{props.status}</div>}
       </div>

@@ -29,11 +29,11 @@ export function SuggestToggle({ enabled, locked, onToggle, refusedNotice }: Sugg
           Foreslå ændringer
         </button>
       )}
-      <p className="suggest-hint" role="status">
-        {refusedNotice
-          ? "Formatering, nye afsnit og andre ændringer af opbygningen kan ikke foreslås – kun tekst."
-          : ""}
-      </p>
+      {refusedNotice && (
+        <p className="suggest-hint" role="alert">
+          Formatering, nye afsnit og andre ændringer af opbygningen kan ikke foreslås – kun tekst.
+        </p>
+      )}
     </div>
   );
 }

@@ -135,10 +135,10 @@ export function MeetingItemPanel(props: MeetingItemPanelProps) {
           </p>
         )}
         <ItemBadges item={item} overdue={props.isOverdue(item)} />
+        <RouterLink href={itemPath(item.id)} className="item-pane-open">
+          Åbn punktets side
+        </RouterLink>
         <div className="item-pane-actions">
-          <RouterLink href={itemPath(item.id)} className="button button-small">
-            Åbn punktets side
-          </RouterLink>
           {mayHandOff(props.role, isOfficerOf(props.user.initials, item.officers)) &&
             !isRecordFrozen(meeting.phase) && (
               <HandoffButton

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { ITEM_FIELDS } from "../../shared/editor";
+import { ITEM_FIELDS } from "../../shared/editor/fields";
 
 const fieldLabels: ReadonlyMap<string, string> = new Map(
   ITEM_FIELDS.map((field) => [field.name, field.label]),

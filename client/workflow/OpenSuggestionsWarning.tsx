@@ -1,4 +1,4 @@
-import { ITEM_FIELDS } from "../../shared/editor";
+import { ITEM_FIELDS } from "../../shared/editor/fields";
 import type { OpenSuggestion } from "../../shared/suggestions";
 
 /** The hash that opens the review sidebar's "Forslag" on one suggestion. */

@@ -123,9 +123,10 @@ describe("the item workflow in the browser", () => {
     await waitForStatus(officer.page, "Kladde");
     await takeStep(officer.page, "Send til gennemsyn");
     await waitForStatus(officer.page, "Til gennemsyn");
-    // The officer's own text is no longer theirs to edit while it is reviewed.
+    // The officer keeps writing while the item is reviewed: they decide the reviewers'
+    // suggestions (shared/permissions.ts).
     await officer.page.waitForFunction(
-      () => document.querySelector(".item-body")?.getAttribute("contenteditable") === "false",
+      () => document.querySelector(".item-body")?.getAttribute("contenteditable") === "true",
     );
 
     const director = await openItemPage(browser, server.url, "direktoer@demo.dk");
@@ -142,8 +143,9 @@ describe("the item workflow in the browser", () => {
 
     await takeStep(director.page, "Send tilbage", "Baggrunden mangler tal.");
     await waitForStatus(officer.page, "Kladde");
-    await officer.page.waitForFunction(
-      () => document.querySelector(".item-body")?.getAttribute("contenteditable") === "true",
+    // Back in Kladde the director only comments: no longer even suggests.
+    await director.page.waitForFunction(
+      () => document.querySelector(".item-body")?.getAttribute("contenteditable") === "false",
     );
     await Promise.all([officer, director].map(({ context }) => context.close()));
   });

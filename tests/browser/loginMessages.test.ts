@@ -6,7 +6,16 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../integration/helpers/testServer";
 import { startTestServer } from "../integration/helpers/testServer";
+import { expectConsole } from "./helpers/consoleGuard";
 import { launchBrowser } from "./helpers/launchBrowser";
+
+/** The browser logs every refused login request; these tests provoke the refusals on purpose. */
+function expectRefusedLogins(): void {
+  expectConsole(
+    /status of (400|401|429) .*\/api\/auth\/login/,
+    "the test sends empty fields, wrong passwords and too many attempts on purpose",
+  );
+}
 
 async function submit(page: Page, email: string, password: string) {
   await page.getByLabel("E-mail").fill(email);
@@ -32,6 +41,7 @@ describe("the login form in real Chromium", () => {
   });
 
   it("shows the server's validation message for empty fields", async () => {
+    expectRefusedLogins();
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);
@@ -46,6 +56,7 @@ describe("the login form in real Chromium", () => {
   });
 
   it("shows wrong credentials, then the lockout with the time to wait, even for the right password", async () => {
+    expectRefusedLogins();
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);
@@ -69,6 +80,10 @@ describe("the login form in real Chromium", () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);
     await page.route("**/api/auth/login", (route) => route.abort("connectionrefused"));
+    expectConsole(
+      /Failed to load resource: net::ERR_CONNECTION_REFUSED .*\/api\/auth\/login/,
+      "the test makes the login request fail as if the server were down",
+    );
     // No response to wait for: the request fails.
     await page.getByLabel("E-mail").fill("formand@demo.dk");
     await page.getByLabel("Adgangskode").fill("demo");

@@ -63,7 +63,14 @@ describe("presence and the meeting page's item pane", () => {
   });
 
   it("opens one websocket per document on a page", async () => {
-    // The item page: the body, its comments, and the meeting (live status and presence).
+    const EXPECTED_DOCUMENTS = [
+      `comments:${DEMO_ITEM_ID}`,
+      `item:${DEMO_ITEM_ID}`,
+      `meeting:${DEMO_MEETING_ID}`,
+      "user:u-direktoer",
+    ];
+    // The item page: the body, its comments, the meeting (live status and presence) and the
+    // person's own notifications.
     const context = await browser.newContext();
     const page = await context.newPage();
     const opened = recordSockets(page);
@@ -73,17 +80,13 @@ describe("presence and the meeting page's item pane", () => {
     await page.getByRole("button", { name: "Log ind" }).click();
     await page.locator(".item-body").waitFor();
     await page.getByRole("tab", { name: "Kommentarer" }).waitFor();
-    await expect
-      .poll(() => [...opened].sort())
-      .toEqual([`comments:${DEMO_ITEM_ID}`, `item:${DEMO_ITEM_ID}`, `meeting:${DEMO_MEETING_ID}`]);
+    await expect.poll(() => [...opened].sort()).toEqual(EXPECTED_DOCUMENTS);
 
-    // The meeting page with the item open in its pane: the same three, once each.
+    // The meeting page with the item open in its pane: the same four, once each.
     opened.length = 0;
     await page.goto(`${server.url}${MEETING_PATH}/punkter/${DEMO_ITEM_ID}`);
     await page.locator(".item-pane .item-body").waitFor();
-    await expect
-      .poll(() => [...opened].sort())
-      .toEqual([`comments:${DEMO_ITEM_ID}`, `item:${DEMO_ITEM_ID}`, `meeting:${DEMO_MEETING_ID}`]);
+    await expect.poll(() => [...opened].sort()).toEqual(EXPECTED_DOCUMENTS);
     await context.close();
   });
 
