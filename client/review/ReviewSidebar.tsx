@@ -8,6 +8,7 @@ import type { ItemWorkflow } from "../workflow/useItemWorkflow";
 import { anchorFromSelection, type CommentDraft } from "./commentAnchors";
 import { CommentsPanel } from "./CommentsPanel";
 import { HistoryPanel } from "./HistoryPanel";
+import type { OpenSuggestion } from "../../shared/suggestions";
 import { SuggestionsPanel } from "./SuggestionsPanel";
 import { useOpenSuggestions } from "./useOpenSuggestions";
 import { RedlinePanel, type Comparison } from "./RedlinePanel";
@@ -107,6 +108,24 @@ export function ReviewSidebar({ workflow, session, editor, user }: ReviewSidebar
     setHint(null);
     setDraft(captured);
   }, [editor, canComment, session]);
+
+  // A thread on a suggestion is a comment anchored on its text (inserted or struck), so it
+  // stays with the words while they are discussed and is shown on the suggestion's card.
+  const commentOnSuggestion = useCallback(
+    (suggestion: OpenSuggestion) => {
+      if (!editor || !canComment) return;
+      editor.commands.setTextSelection({ from: suggestion.from, to: suggestion.to });
+      const captured = anchorFromSelection(editor.state, session);
+      setTab("comments");
+      if (captured === null) {
+        setHint("Forslaget kan ikke kommenteres: dets tekst findes ikke længere.");
+        return;
+      }
+      setHint(null);
+      setDraft(captured);
+    },
+    [editor, canComment, session],
+  );
 
   const highlights = useCommentHighlights(editor, session, threads, {
     onActivate: (threadId) => {
@@ -238,6 +257,24 @@ export function ReviewSidebar({ workflow, session, editor, user }: ReviewSidebar
             editor={editor}
             canDecide={access === "write"}
             onDecided={versions.reload}
+            canComment={canComment}
+            onComment={commentOnSuggestion}
+            threadsOn={(suggestion) =>
+              threads.filter((thread) => {
+                const range = highlights.ranges.get(thread.id);
+                return (
+                  !thread.resolved &&
+                  range != null &&
+                  range.from < suggestion.to &&
+                  range.to > suggestion.from
+                );
+              })
+            }
+            onShowThread={(threadId) => {
+              setTab("comments");
+              showThread(threadId);
+              scrollCardIntoView(threadId);
+            }}
           />
         )}
         {tab === "history" && (

@@ -2,6 +2,7 @@ import type { Editor } from "@tiptap/core";
 import { useState } from "react";
 import { ITEM_FIELDS } from "../../shared/editor";
 import { formatSuggestionTime, suggestionColorClass } from "../../shared/editor";
+import type { CommentThread } from "../../shared/model/comments";
 import type { OpenSuggestion, SuggestionDecision } from "../../shared/suggestions";
 import { ApiError } from "../api/apiFetch";
 import { decideSuggestions } from "../api/suggestionsApi";
@@ -16,6 +17,14 @@ interface SuggestionsPanelProps {
   canDecide: boolean;
   /** A decision was stored (the history has a new version). */
   onDecided: () => void;
+  /** May start a comment thread on a suggestion. */
+  canComment: boolean;
+  /** Starts a comment thread anchored on the suggestion's text (in "Kommentarer"). */
+  onComment: (suggestion: OpenSuggestion) => void;
+  /** The open comment threads on the suggestion's text. */
+  threadsOn: (suggestion: OpenSuggestion) => readonly CommentThread[];
+  /** Shows a thread in "Kommentarer". */
+  onShowThread: (threadId: string) => void;
 }
 
 const KIND_LABELS: Record<OpenSuggestion["kind"], string> = {
@@ -145,10 +154,25 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
               {s.inserted && <ins className="suggestion">{s.inserted}</ins>}
               {s.after}…
             </p>
+            <SuggestionThreads
+              threads={props.threadsOn(s)}
+              authorName={s.authorName}
+              onShowThread={props.onShowThread}
+            />
             <div className="button-row">
               <button type="button" className="button button-small" onClick={() => show(s)}>
                 Vis i teksten
               </button>
+              {props.canComment && (
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`Kommentér forslaget fra ${s.authorName}`}
+                  onClick={() => props.onComment(s)}
+                >
+                  Kommentér
+                </button>
+              )}
               {canDecide && (
                 <>
                   <button
@@ -176,5 +200,42 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
         ))}
       </ol>
     </div>
+  );
+}
+
+/** The comment threads on a suggestion's text: the discussion of the suggestion. */
+function SuggestionThreads(props: {
+  threads: readonly CommentThread[];
+  authorName: string;
+  onShowThread: (threadId: string) => void;
+}) {
+  if (props.threads.length === 0) return null;
+  return (
+    <ul
+      className="suggestion-threads"
+      aria-label={`Kommentarer til forslaget fra ${props.authorName}`}
+    >
+      {props.threads.map((thread) => {
+        const first = thread.messages[0]!;
+        const replies = thread.messages.length - 1;
+        return (
+          <li key={thread.id} className="suggestion-thread">
+            <span>
+              <strong>{first.authorName}:</strong> {first.text}
+              {replies > 0 && (
+                <span className="muted"> ({replies === 1 ? "1 svar" : `${replies} svar`})</span>
+              )}
+            </span>
+            <button
+              type="button"
+              className="button-link"
+              onClick={() => props.onShowThread(thread.id)}
+            >
+              Vis tråden
+            </button>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -13,6 +13,7 @@ const DELETED = "ambassadør";
 const ANCHOR = "opmand";
 const INSERTED = " samt talsperson";
 const OFFICER_TEXT = " Sagsbehandleren tilføjer en sætning.";
+const REASON = "Talsperson er den betegnelse, regionen bruger.";
 
 /** The suggestions the page shows in Sagsfremstilling: kind, text and author's tooltip. */
 async function shownSuggestions(page: Page) {
@@ -88,10 +89,38 @@ describe("suggest mode in the browser", () => {
     // The officer's own typing is not a suggestion.
     expect(await fieldText(officer.page, "sagsfremstilling")).toContain(OFFICER_TEXT.trim());
 
-    // The officer reviews them in "Forslag", in text order, and decides each.
+    // The director explains the insertion in a comment thread on it.
+    await director.page.getByRole("tab", { name: /Forslag/ }).click();
+    await director.page
+      .locator(".suggestion-card")
+      .filter({ has: director.page.locator("ins", { hasText: INSERTED.trim() }) })
+      .getByRole("button", { name: "Kommentér forslaget fra Dorthe Krogh" })
+      .click();
+    await director.page.getByLabel("Ny kommentar").fill(REASON);
+    await director.page.getByRole("button", { name: "Gem kommentar" }).click();
+    await director.page.locator(".comment-thread", { hasText: REASON }).waitFor();
+
+    // The officer reviews them in "Forslag", in text order, and decides each; the thread is on
+    // the insertion's card, and leads to the comment.
     await officer.page.getByRole("tab", { name: /Forslag/ }).click();
     const cards = officer.page.locator(".suggestion-card");
     await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(2);
+    const insertionCard = cards.filter({
+      has: officer.page.locator("ins", { hasText: INSERTED.trim() }),
+    });
+    await insertionCard
+      .getByRole("list", { name: "Kommentarer til forslaget fra Dorthe Krogh" })
+      .getByText(REASON)
+      .waitFor({ timeout: 10_000 });
+    expect(
+      await cards
+        .filter({ has: officer.page.locator("del", { hasText: DELETED }) })
+        .getByText(REASON)
+        .count(),
+    ).toBe(0);
+    await insertionCard.getByRole("button", { name: "Vis tråden" }).click();
+    await officer.page.locator(".comment-thread", { hasText: REASON }).waitFor();
+    await officer.page.getByRole("tab", { name: /Forslag/ }).click();
     expect(await cards.nth(0).textContent()).toContain("Dorthe Krogh");
     expect(await cards.nth(0).textContent()).toContain("Sagsfremstilling");
     await cards
