@@ -1,7 +1,6 @@
-import { useEffect, useState } from "react";
+import { useMemo } from "react";
 import { mayBeOfficer } from "../../shared/permissions";
-import { isNetworkError } from "../api/apiFetch";
-import { fetchPeople } from "../api/usersApi";
+import { useCommitteePeople } from "../api/useCommitteePeople";
 
 export interface OfficerCandidate {
   id: string;
@@ -14,27 +13,13 @@ export interface OfficerCandidate {
  * name; empty while loading or when `committeeId` is null.
  */
 export function useOfficerCandidates(committeeId: string | null): readonly OfficerCandidate[] {
-  const [loaded, setLoaded] = useState<{ committeeId: string; list: OfficerCandidate[] } | null>(
-    null,
+  const people = useCommitteePeople(committeeId);
+  return useMemo(
+    () =>
+      people
+        .filter((person) => mayBeOfficer(person.role))
+        .map(({ id, name, initials }) => ({ id, name, initials }))
+        .sort((a, b) => a.name.localeCompare(b.name, "da")),
+    [people],
   );
-  useEffect(() => {
-    if (committeeId === null) return;
-    const controller = new AbortController();
-    fetchPeople(committeeId, controller.signal).then(
-      (people) =>
-        setLoaded({
-          committeeId,
-          list: people
-            .filter((person) => mayBeOfficer(person.role))
-            .map(({ id, name, initials }) => ({ id, name, initials }))
-            .sort((a, b) => a.name.localeCompare(b.name, "da")),
-        }),
-      (error: unknown) => {
-        if (!controller.signal.aborted && !isNetworkError(error))
-          console.warn("loading the committee's members failed", error);
-      },
-    );
-    return () => controller.abort();
-  }, [committeeId]);
-  return loaded !== null && loaded.committeeId === committeeId ? loaded.list : [];
 }
