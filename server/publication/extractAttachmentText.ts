@@ -1,3 +1,5 @@
+import type { LoadPdfjs } from "../import/readPdfText";
+
 export const PDF_TYPE = "application/pdf";
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -19,10 +21,11 @@ export class AttachmentTextError extends Error {
 export async function extractAttachmentText(
   bytes: Uint8Array,
   contentType: string,
+  loadPdfjs: LoadPdfjs = () => import("pdfjs-dist/legacy/build/pdf.mjs"),
 ): Promise<string> {
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   try {
-    if (type === PDF_TYPE) return await pdfText(bytes);
+    if (type === PDF_TYPE) return await pdfText(bytes, loadPdfjs);
     if (type === DOCX_TYPE) {
       // Loaded on first use, like pdf.js: the idle server does not carry the import stack.
       const { default: mammoth } = await import("mammoth");
@@ -38,8 +41,8 @@ export async function extractAttachmentText(
   return "";
 }
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+async function pdfText(bytes: Uint8Array, loadPdfjs: LoadPdfjs): Promise<string> {
+  const pdfjs = await loadPdfjs();
   const document = await pdfjs.getDocument({
     // pdf.js takes ownership of the buffer it is given.
     data: new Uint8Array(bytes),

@@ -71,7 +71,11 @@ export class PublicationService {
     private readonly workers: WorkerPool,
     private readonly log: Log,
   ) {
-    this.review = new PersonalDataReview(store, meetings, new AttachmentTexts(attachments, log));
+    this.review = new PersonalDataReview(
+      store,
+      meetings,
+      new AttachmentTexts(attachments, workers, log),
+    );
   }
 
   /** The live record of a meeting and its hash, as `GET /api/meetings/:id/record` answers. */

@@ -31,3 +31,28 @@ export async function renderExport(job: ExportJob): Promise<ExportJobResult> {
   const { renderExportJob } = await import("../exports/renderExportJob");
   return renderExportJob(job);
 }
+
+export interface AttachmentTextInput {
+  /** The bilag's bytes (transferred, not copied). */
+  bytes: Uint8Array;
+  contentType: string;
+}
+
+/** A bilag's text, or why it could not be read (an error's class does not cross threads). */
+export type AttachmentTextResult = { ok: true; text: string } | { ok: false; reason: string };
+
+/** Reads a bilag's text for the personal-data check (PDF through pdf.js, Word through mammoth). */
+export async function readAttachmentText(
+  input: AttachmentTextInput,
+  environment: WorkerEnvironment,
+): Promise<AttachmentTextResult> {
+  const { extractAttachmentText, AttachmentTextError } =
+    await import("../publication/extractAttachmentText");
+  try {
+    const text = await extractAttachmentText(input.bytes, input.contentType, environment.loadPdfjs);
+    return { ok: true, text };
+  } catch (error) {
+    if (error instanceof AttachmentTextError) return { ok: false, reason: error.message };
+    throw error;
+  }
+}

@@ -1,3 +1,4 @@
+import PdfKit from "pdfkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExportJob } from "../../server/exports/ExportJob";
 import { ExportError } from "../../server/exports/ExportError";
@@ -10,6 +11,18 @@ import type { HeldJob } from "./helpers/heldTasks";
 import { login } from "./helpers/session";
 import type { TestSession } from "./helpers/session";
 import { startTestServer, type TestServer } from "./helpers/testServer";
+
+/** A one-page PDF whose text layer holds `text`. */
+function pdfWithText(text: string): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PdfKit();
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.text(text);
+    doc.end();
+  });
+}
 
 describe("exports are rendered in the task pool", () => {
   let server: TestServer;
@@ -49,6 +62,42 @@ describe("exports are rendered in the task pool", () => {
     const extract = await exportThroughPool("/api/items/demo-2-1/delreferat.pdf");
     expect(extract).toMatchObject({ status: 200, tasks: 1 });
     expect(extract.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("reads a PDF bilag's text for the personal-data check in the pool, once per content", async () => {
+    const check = async () => {
+      const before = server.workers.completed;
+      const response = await secretariat.request(
+        "GET",
+        `/api/meetings/${DEMO_MEETING_ID}/personal-data?kind=dagsorden`,
+      );
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { findings: { match: string; field: string }[] };
+      return { body, tasks: server.workers.completed - before };
+    };
+    // Whatever bilag the demo meeting has are read (and kept) by this first check.
+    await check();
+    const cpr = "150372-1234";
+    const upload = await fetch(
+      `${server.url}/api/items/demo-2-2/attachments?filename=${encodeURIComponent("notat.pdf")}`,
+      {
+        method: "POST",
+        headers: { cookie: secretariat.cookie, "x-csrf-token": secretariat.csrfToken },
+        body: new Uint8Array(await pdfWithText(`Borgerens CPR-nummer er ${cpr}.`)),
+      },
+    );
+    expect(upload.status).toBe(201);
+
+    const first = await check();
+    expect(first.tasks).toBe(1);
+    expect(first.body.findings).toContainEqual(
+      expect.objectContaining({ match: cpr, field: "bilag" }),
+    );
+    const again = await check();
+    expect(again.tasks).toBe(0);
+    expect(again.body.findings).toContainEqual(
+      expect.objectContaining({ match: cpr, field: "bilag" }),
+    );
   });
 
   it("an item not on the agenda comes back from the worker as ExportError, not as a crash", async () => {
