@@ -1,4 +1,6 @@
-import type { ExportJob, ExportJobResult } from "./ExportJob";
+import { exportInput } from "../record/exportInput";
+import type { ExportInput } from "./ExportInput";
+import type { ExportJob, ExportJobResult, JobSource } from "./ExportJob";
 import { ExportError } from "./ExportError";
 
 /**
@@ -16,23 +18,30 @@ export async function renderExportJob(job: ExportJob): Promise<ExportJobResult> 
   }
 }
 
+function inputOf(job: JobSource): ExportInput {
+  if ("input" in job) return job.input;
+  const { source, kind, variant, now } = job.record;
+  return exportInput(source, kind, variant, now);
+}
+
 async function render(job: ExportJob): Promise<Uint8Array> {
+  const input = inputOf(job);
   if (job.document === "decisionExtract") {
     const { renderDecisionExtract } = await import("./pdf/renderDecisionExtract");
-    return renderDecisionExtract(job.input, job.itemId);
+    return renderDecisionExtract(input, job.itemId);
   }
   switch (job.format) {
     case "html": {
       const { renderMeetingHtml } = await import("./html/renderMeetingHtml");
-      return Buffer.from(renderMeetingHtml(job.input), "utf8");
+      return Buffer.from(renderMeetingHtml(input), "utf8");
     }
     case "pdf": {
       const { renderMeetingPdf } = await import("./pdf/renderMeetingPdf");
-      return renderMeetingPdf(job.input);
+      return renderMeetingPdf(input);
     }
     case "docx": {
       const { renderMeetingDocx } = await import("./docx/renderMeetingDocx");
-      return renderMeetingDocx(job.input);
+      return renderMeetingDocx(input);
     }
   }
 }

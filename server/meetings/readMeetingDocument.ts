@@ -1,10 +1,9 @@
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
-import { BODY_FRAGMENT, formatDocName } from "../../shared/docName";
+import { formatDocName } from "../../shared/docName";
 import type { Meeting } from "../../shared/model";
 import { numberAgenda } from "../../shared/model";
-import { acceptedBodyJson } from "../../shared/suggestions";
 import type { SyncServer } from "../sync/SyncServer";
 import type { MeetingService } from "./MeetingService";
+import { acceptedBodyOf } from "./acceptedBodyCache";
 
 /** Everything needed to render a whole meeting document (preview, exports). */
 export interface MeetingDocument {
@@ -31,10 +30,7 @@ export async function readMeetingDocument(
       if (!doc) continue;
       try {
         await doc.whenSettled();
-        // Accepted text only: open suggestions are never exported, published or hashed.
-        bodies[item.id] = acceptedBodyJson(
-          yXmlFragmentToProsemirrorJSON(doc.doc.getXmlFragment(BODY_FRAGMENT)),
-        );
+        bodies[item.id] = acceptedBodyOf(doc.doc);
       } finally {
         sync.registry.release(doc);
       }

@@ -15,7 +15,7 @@ import type { Meeting } from "../../shared/model";
 import { numberAgenda } from "../../shared/model";
 import { isRecordFrozen } from "../../shared/permissions";
 import type { AttachmentService } from "../attachments/AttachmentService";
-import type { ExportInput, ExportKind, ExportRecord, ExportVariant } from "../exports/ExportInput";
+import type { ExportKind, ExportVariant } from "../exports/ExportInput";
 import type { ExportFormat } from "../exports/ExportJob";
 import { exportInWorker } from "../exports/exportInWorker";
 import { beslutningerIn } from "../exports/readBeslutninger";
@@ -26,7 +26,7 @@ import { newId } from "../meetings/newId";
 import { publicContentOf } from "../publicSite/PublicDocument";
 import type { MeetingDocument } from "../meetings/readMeetingDocument";
 import type { RecordSource } from "../record";
-import { meetingRecord, readRecordSource, recordHash } from "../record";
+import { exportInput, meetingRecord, readRecordSource, recordHash } from "../record";
 import type {
   PublicationRow,
   PublicationSources,
@@ -97,24 +97,28 @@ export class PublicationService {
     };
   }
 
-  /** What an export of the live record is made from, with the record it states. */
-  async input(meetingId: string, kind: ExportKind, variant: ExportVariant): Promise<ExportInput> {
-    return exportInput(await readRecordSource(this.meetings, this.sync, meetingId), kind, variant);
-  }
-
   async render(
     meetingId: string,
     kind: ExportKind,
     variant: ExportVariant,
     format: ExportFormat,
   ): Promise<Buffer> {
-    const input = await this.input(meetingId, kind, variant);
-    return exportInWorker(this.workers, { document: "meeting", format, input });
+    // The worker states the record (hashes it) too: the event loop only reads the documents.
+    const source = await readRecordSource(this.meetings, this.sync, meetingId);
+    return exportInWorker(this.workers, {
+      document: "meeting",
+      format,
+      record: { source, kind, variant, now: Date.now() },
+    });
   }
 
   async decisionExtract(meetingId: string, itemId: string): Promise<Buffer> {
-    const input = await this.input(meetingId, "referat", "internal");
-    return exportInWorker(this.workers, { document: "decisionExtract", itemId, input });
+    const source = await readRecordSource(this.meetings, this.sync, meetingId);
+    return exportInWorker(this.workers, {
+      document: "decisionExtract",
+      itemId,
+      record: { source, kind: "referat", variant: "internal", now: Date.now() },
+    });
   }
 
   /** The personal-data check of the live texts, with what has been accepted. */
@@ -324,32 +328,6 @@ function requireReady(meeting: Meeting, kind: ExportKind): void {
       "Referatet blev godkendt, før fingeraftryk blev indført. Genåbn og godkend det igen.",
     );
   }
-}
-
-/**
- * An export's input with the record it states. A frozen record is dated by its approval, so
- * its documents are the same bytes whenever they are made; otherwise by `now`.
- */
-function exportInput(
-  source: RecordSource,
-  kind: ExportKind,
-  variant: ExportVariant,
-  now = Date.now(),
-): ExportInput {
-  const { meeting } = source.document;
-  const approval = isRecordFrozen(meeting.phase) ? meeting.approval : null;
-  const record: ExportRecord = {
-    hash: recordHash(meetingRecord(source, kind)),
-    approvedAt: kind === "referat" && approval ? approval.at : null,
-    issuedAt: approval ? approval.at : now,
-  };
-  return {
-    document: source.document,
-    kind,
-    variant,
-    beslutninger: kind === "referat" ? source.beslutninger : {},
-    record,
-  };
 }
 
 function publicationView(p: PublicationRow | PublicationSummary): PublicationView {

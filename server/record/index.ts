@@ -6,5 +6,6 @@ export type {
   RecordSection,
   RecordSource,
 } from "./meetingRecord";
+export { exportInput } from "./exportInput";
 export { readRecordSource } from "./readRecordSource";
 export { recordFrozenError } from "./recordFrozen";

@@ -30,6 +30,11 @@ export interface WorkerPoolOptions {
   timeoutMs: number;
   /** An idle worker is ended after this long, giving its memory back; default 30 s. */
   idleTimeoutMs?: number;
+  /**
+   * The workers' thread priority as a nice value (0–19, Linux; default 0): above 0 the kernel
+   * prefers the main thread whenever both want a core, so background work does not delay it.
+   */
+  niceness?: number;
 }
 
 export type WorkerFailure = "timeout" | "memory" | "busy" | "crashed";
@@ -58,7 +63,7 @@ export class WorkerPool {
     this.capacity = (options.maxThreads ?? 1) + (options.maxQueue ?? 4);
     this.piscina = new Piscina({
       filename: WORKER_ENTRY.href,
-      workerData: { module: options.module.href },
+      workerData: { module: options.module.href, niceness: options.niceness ?? 0 },
       minThreads: 0,
       maxThreads: options.maxThreads ?? 1,
       idleTimeout: options.idleTimeoutMs ?? 30_000,

@@ -10,19 +10,24 @@ export interface TaskPoolLimits {
   maxThreads: number;
   /** Tasks waiting beyond those before new ones are refused. */
   maxQueue: number;
+  /** The workers' nice value: they yield the CPU to the sync server's thread. */
+  niceness: number;
 }
 
 /**
  * One worker at a time by default: imports and exports are occasional, and on a two-core server
  * a second busy worker would compete with the sync server for the other core. Sixteen waiting:
  * a publication alone queues three renderings, and a meeting's members may all export at once
- * before it; each waits in line (within the time limit) rather than being refused.
+ * before it; each waits in line (within the time limit) rather than being refused. Nice 10: when
+ * the worker and the sync server's thread both want a core, the kernel gives the sync server
+ * about nine parts in ten, so a keystroke does not wait behind a PDF's layout.
  */
 export const TASK_POOL_DEFAULTS: TaskPoolLimits = {
   memoryMb: 384,
   timeoutMs: 60_000,
   maxThreads: 1,
   maxQueue: 16,
+  niceness: 10,
 };
 
 /**
@@ -37,7 +42,10 @@ const TASKS_MODULE = new URL(
 
 /** The pool that runs server/workers/tasks.ts: imports and exports. */
 export function createTaskPool(limits: Partial<TaskPoolLimits> = {}): WorkerPool {
-  const { memoryMb, timeoutMs, maxThreads, maxQueue } = { ...TASK_POOL_DEFAULTS, ...limits };
+  const { memoryMb, timeoutMs, maxThreads, maxQueue, niceness } = {
+    ...TASK_POOL_DEFAULTS,
+    ...limits,
+  };
   return new WorkerPool({
     name: "tasks",
     module: TASKS_MODULE,
@@ -45,5 +53,6 @@ export function createTaskPool(limits: Partial<TaskPoolLimits> = {}): WorkerPool
     timeoutMs,
     maxThreads,
     maxQueue,
+    niceness,
   });
 }

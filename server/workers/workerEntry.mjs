@@ -4,7 +4,19 @@
  * TypeScript task module is loaded through tsx's API; the compiled one (`dist/server/tasks.js`,
  * this file copied beside it by esbuild.config.mjs) natively, without loading tsx at all.
  */
+import os from "node:os";
 import { workerData } from "node:worker_threads";
+
+// Background work yields the CPU to the sync server's thread. On Linux a nice value belongs to a
+// thread, and `setPriority(0, …)` sets the calling one's: this worker's, not the process's. Not
+// allowed (some containers refuse it), the worker runs at normal priority.
+if (workerData.niceness > 0) {
+  try {
+    os.setPriority(0, workerData.niceness);
+  } catch {
+    // Normal priority: slower keystrokes under heavy exports, nothing worse.
+  }
+}
 
 const tasks = workerData.module.endsWith(".ts")
   ? import("tsx/esm/api").then(({ tsImport }) => tsImport(workerData.module, import.meta.url))

@@ -1,3 +1,4 @@
+import os from "node:os";
 import PdfKit from "pdfkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExportJob } from "../../server/exports/ExportJob";
@@ -110,6 +111,27 @@ describe("exports are rendered in the task pool", () => {
     const error = await exportInWorker(server.workers, job).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExportError);
     expect(error).toMatchObject({ code: "export_item_not_found" });
+  });
+});
+
+describe("the pool's threads yield the CPU to the sync server", () => {
+  it("runs tasks on threads at the nice value it is given; the server's own thread keeps 0", async () => {
+    const module = new URL("./helpers/heldTasks.ts", import.meta.url);
+    const nice = new WorkerPool({
+      name: "nice",
+      module,
+      memoryMb: 64,
+      timeoutMs: 10_000,
+      niceness: 10,
+    });
+    const plain = new WorkerPool({ name: "plain", module, memoryMb: 64, timeoutMs: 10_000 });
+    try {
+      expect(await nice.run<number>("threadPriority", null)).toBe(10);
+      expect(await plain.run<number>("threadPriority", null)).toBe(0);
+      expect(os.getPriority(0)).toBe(0);
+    } finally {
+      await Promise.all([nice.destroy(), plain.destroy()]);
+    }
   });
 });
 
