@@ -22,6 +22,8 @@ interface FanoutCase {
 const FULL: FanoutCase[] = [
   { listeners: 10, updates: 500, intervalMs: 10 },
   { listeners: 100, updates: 300, intervalMs: 20 },
+  // The rate one person types at (issue #17's paced figure): per-update costs are not amortised.
+  { listeners: 100, updates: 300, intervalMs: 50 },
   { listeners: 1000, updates: 200, intervalMs: 50 },
 ];
 const QUICK: FanoutCase[] = [
@@ -74,7 +76,7 @@ async function runCase(
     return withMeasurement(
       {
         scenario: "fanout",
-        case: `N=${listeners}`,
+        case: `N=${listeners}, ${1000 / intervalMs}/s`,
         server: definition.id,
         status: "ok",
         note: complete
