@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { isNetworkError } from "../api/apiFetch";
 import { fetchAuthConfig, type AuthConfig } from "../api/authConfigApi";
 // oxlint-disable-next-line import/no-unassigned-import -- the styles travel with the component
 import "./users.css";
@@ -31,7 +32,10 @@ export function OidcLogin({ next }: { next: string | null }) {
   useEffect(() => {
     const controller = new AbortController();
     fetchAuthConfig(controller.signal).then(setConfig, (error: unknown) => {
-      if (!controller.signal.aborted) console.warn("loading the login options failed", error);
+      // Unreachable: the form says so when the person tries to log in.
+      if (!controller.signal.aborted && !isNetworkError(error)) {
+        console.warn("loading the login options failed", error);
+      }
     });
     return () => controller.abort();
   }, []);

@@ -6,12 +6,12 @@ import { acceptedBodyOf } from "../../../server/meetings/acceptedBodyCache";
 import { BODY_FRAGMENT } from "../../../shared/docName";
 import { itemBodySchema } from "../../../shared/editor";
 
-function itemBody(indstilling: string): Y.Doc {
-  return prosemirrorJSONToYDoc(itemBodySchema(), itemBodyWith(indstilling), BODY_FRAGMENT);
+function itemBody(text: string): Y.Doc {
+  return prosemirrorJSONToYDoc(itemBodySchema(), itemBodyWith(text), BODY_FRAGMENT);
 }
 
 /** The first paragraph of the indstilling field. */
-function indstilling(doc: Y.Doc): Y.XmlText {
+function indstillingText(doc: Y.Doc): Y.XmlText {
   const field = doc.getXmlFragment(BODY_FRAGMENT).get(1) as Y.XmlElement;
   return (field.get(0) as Y.XmlElement).get(0) as Y.XmlText;
 }
@@ -35,17 +35,17 @@ describe("acceptedBodyOf", () => {
     const doc = itemBody("Godkendes.");
     const before = acceptedBodyOf(doc);
 
-    indstilling(doc).insert(0, "Det indstilles, at planen ");
+    indstillingText(doc).insert(0, "Det indstilles, at planen ");
     const inserted = acceptedBodyOf(doc);
     expect(inserted).not.toBe(before);
     expect(indstillingOf(inserted)).toBe("Det indstilles, at planen Godkendes.");
 
     // A deletion adds no new state to the state vector: the cache must see it anyway.
-    indstilling(doc).delete(0, 4);
+    indstillingText(doc).delete(0, 4);
     expect(indstillingOf(acceptedBodyOf(doc))).toBe("indstilles, at planen Godkendes.");
 
     const unformatted = acceptedBodyOf(doc);
-    indstilling(doc).format(0, 4, { bold: {} });
+    indstillingText(doc).format(0, 4, { bold: {} });
     expect(acceptedBodyOf(doc)).not.toBe(unformatted);
   });
 
