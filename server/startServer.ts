@@ -15,7 +15,7 @@ import { Sessions } from "./auth/sessions";
 import { AccessPolicy } from "./permissions/AccessPolicy";
 import { VersionService } from "./versions/VersionService";
 import { ItemHandoff } from "./workflow/ItemHandoff";
-import { DigestMailer } from "./notifications/DigestMailer";
+import type { DigestMailer } from "./notifications/DigestMailer";
 import { NotificationService } from "./notifications/NotificationService";
 import { ItemWorkflow } from "./workflow/ItemWorkflow";
 import { MeetingPhases } from "./workflow/MeetingPhases";
@@ -36,7 +36,7 @@ import type { BodyValidator } from "./sync/bodyValidator";
 import { SyncServer } from "./sync/SyncServer";
 import { createTaskPool } from "./workers";
 import type { TaskPoolLimits, WorkerPool } from "./workers";
-import { ClusterBus } from "./cluster/ClusterBus";
+import type { ClusterBus } from "./cluster/ClusterBus";
 import type { SiteSettings } from "./publicSite/SiteSettings";
 
 export interface ServerOptions {
@@ -182,8 +182,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const phases = new MeetingPhases(meetings, policy, sync, versions, publications);
   const notifications = new NotificationService(store, meetings, policy, sync, log);
   notifications.listenTo({ handoff, workflow, comments });
+  // nodemailer is loaded only by an instance that sends mail.
   const digest = options.smtpUrl
-    ? new DigestMailer(
+    ? new (await import("./notifications/DigestMailer")).DigestMailer(
         store,
         { smtpUrl: options.smtpUrl, from: options.mailFrom, publicUrl: options.publicUrl },
         log,

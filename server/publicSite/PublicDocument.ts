@@ -1,6 +1,9 @@
 import { hasFile } from "../../shared/model";
-import type { ExportBlock, ExportInline, ExportInput, ExportModel } from "../exports";
-import { prepareExport } from "../exports";
+// Not through the exports' index: it also re-exports the renderers, and the server would load
+// pdfkit and docx at start-up.
+import type { ExportInput } from "../exports/ExportInput";
+import type { ExportBlock, ExportInline, ExportModel } from "../exports/ExportModel";
+import { prepareExport } from "../exports/prepareExport";
 import type { PublicContent, PublicSearchEntry } from "../store";
 import { danishStems } from "./danishStems";
 

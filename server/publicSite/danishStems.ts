@@ -1,6 +1,17 @@
-import snowball from "snowball-stemmers";
+import { createRequire } from "node:module";
+import type snowball from "snowball-stemmers";
 
-const stemmer = snowball.newStemmer("danish");
+type Stemmer = ReturnType<typeof snowball.newStemmer>;
+
+// Loaded on first use: the package holds every language's stemmer (about 850 KB of source),
+// and a server that never publishes or searches has no use for it.
+const require = createRequire(import.meta.url);
+let stemmer: Stemmer | undefined;
+
+function danishStemmer(): Stemmer {
+  stemmer ??= (require("snowball-stemmers") as typeof snowball).newStemmer("danish");
+  return stemmer;
+}
 
 /** Words as the search sees them: runs of letters and digits, in lower case (æ, ø, å kept). */
 export function searchWords(text: string): string[] {
@@ -13,5 +24,5 @@ export function searchWords(text: string): string[] {
  * the same algorithm is PostgreSQL's `danish` configuration.
  */
 export function danishStems(text: string): string[] {
-  return searchWords(text).map((word) => stemmer.stem(word));
+  return searchWords(text).map((word) => danishStemmer().stem(word));
 }

@@ -1,5 +1,5 @@
 import { danishCount, formatDanishDate } from "../../shared/model";
-import type { ExportAttachment, ExportItem } from "../exports";
+import type { ExportAttachment, ExportItem } from "../exports/ExportModel";
 import { attachmentAnchor, blocksToHtml, escapeHtml } from "../exports/html/blocksToHtml";
 import { danishDate } from "../http/publicationNotice";
 import type { PublicationSummary } from "../store";

@@ -83,6 +83,42 @@ function notRuntimeDependencies(
     );
 }
 
+/**
+ * The packages Node loads when `entry` starts: those reached from it through static imports
+ * only. A dynamic `import()` (and what only it reaches) waits for first use.
+ */
+async function packagesLoadedAtStart(entry: string): Promise<Set<string>> {
+  const result = await build({
+    entryPoints: [entry],
+    absWorkingDir: ROOT,
+    bundle: true,
+    packages: "external",
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    write: false,
+    outdir: "out",
+    metafile: true,
+    logLevel: "silent",
+  });
+  const { inputs } = result.metafile;
+  const packages = new Set<string>();
+  const seen = new Set([entry]);
+  const queue = [entry];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const { path: imported, kind, external } of inputs[file]!.imports) {
+      if (kind !== "import-statement" && kind !== "require-call") continue;
+      if (external) {
+        if (!isBuiltin(imported)) packages.add(packageName(imported));
+      } else if (!seen.has(imported)) {
+        seen.add(imported);
+        queue.push(imported);
+      }
+    }
+  }
+  return packages;
+}
+
 describe("runtime dependencies", () => {
   it("every package imported by server/ and shared/ is in dependencies", async () => {
     const manifest = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8"));
@@ -97,6 +133,25 @@ describe("runtime dependencies", () => {
     );
     expect(imports.some((i) => i.kind === "dynamic-import")).toBe(true);
     expect(notRuntimeDependencies(imports, manifest)).toEqual([]);
+  });
+
+  it("the server starts without the import and export stacks, the stemmer, PostgreSQL, Redis or the mailer", async () => {
+    // Each is loaded when first used: an idle server on the embedded default stays small.
+    const loaded = await packagesLoadedAtStart("server/main.ts");
+    expect(loaded).toContain("yjs");
+    expect(loaded).toContain("better-sqlite3");
+    const onFirstUse = [
+      "docx",
+      "pdfkit",
+      "mammoth",
+      "pdfjs-dist",
+      "fflate",
+      "snowball-stemmers",
+      "pg",
+      "ioredis",
+      "nodemailer",
+    ];
+    expect(onFirstUse.filter((pkg) => loaded.has(pkg))).toEqual([]);
   });
 
   describe("the check itself", () => {

@@ -104,7 +104,8 @@ export const COLUMNS: Record<ScenarioId, Column[]> = {
   coldstart: [
     { label: "cold start to healthy ms", value: metric("coldStartMs"), digits: 0 },
     { label: "CPU to healthy ms", value: metric("coldStartCpuMs"), digits: 0 },
-    { label: "idle RSS MB", value: metric("idleRssMb"), digits: 1 },
+    { label: "idle RSS MB at 10 s", value: metric("idleRssMb"), digits: 1 },
+    { label: "idle RSS MB at 60 s", value: metric("settledRssMb"), digits: 1 },
   ],
   importbombs: [
     ...latency("latency"),
@@ -167,6 +168,7 @@ export const HEADLINES: Record<ScenarioId, Headline[]> = {
   coldstart: [
     { label: "cold start", value: metric("coldStartMs"), better: "lower" },
     { label: "idle RSS", value: metric("idleRssMb"), better: "lower" },
+    { label: "idle RSS, settled", value: metric("settledRssMb"), better: "lower" },
   ],
 };
 
@@ -212,10 +214,19 @@ export const TARGETS: Target[] = [
     unit: "ms",
   },
   {
-    label: "idle RSS with demo data ≤ 100 MB (compiled, worst run)",
+    label: "idle RSS with demo data ≤ 100 MB (compiled, worst run, at 10 s)",
     scenario: "coldstart",
     matches: (r) => r.case.startsWith("compiled"),
     value: worstCompiled("idleRssMb"),
+    limit: 100,
+    comparison: "max",
+    unit: "MB",
+  },
+  {
+    label: "idle RSS with demo data ≤ 100 MB (compiled, worst run, settled at 60 s)",
+    scenario: "coldstart",
+    matches: (r) => r.case.startsWith("compiled"),
+    value: worstCompiled("settledRssMb"),
     limit: 100,
     comparison: "max",
     unit: "MB",
