@@ -2,7 +2,6 @@ import type { Request, RequestHandler, Response } from "express";
 import { Router } from "express";
 import type { MeetingService } from "../meetings/MeetingService";
 import { renderCommitteePage, renderFrontPage } from "../publicSite/committeePages";
-import { meetingCalendar, publicationsFeed } from "../publicSite/feeds";
 import { renderMeetingPage } from "../publicSite/meetingPage";
 import type { PublicCommittee, PublicMeeting } from "../publicSite/PublicSite";
 import { PublicSite, SEARCH_MAX_LENGTH } from "../publicSite/PublicSite";
@@ -16,6 +15,9 @@ import type { Store } from "../store";
 import { ApiError } from "./ApiError";
 import { publicationNotice, withNotice } from "./publicationNotice";
 import { sendHtml } from "./securityHeaders";
+
+/** The feed and calendar writers (feed, ical-generator), loaded when first asked for. */
+const feeds = () => import("../publicSite/feeds");
 
 /**
  * The public site, readable without login and without JavaScript (see `server/publicSite`):
@@ -60,7 +62,7 @@ export function publicPages(deps: {
     res
       .type("application/atom+xml")
       .send(
-        publicationsFeed(
+        (await feeds()).publicationsFeed(
           settings,
           origin(req),
           `${settings.name}: dagsordener og referater`,
@@ -153,7 +155,14 @@ export function publicPages(deps: {
     if (!committee) return;
     res
       .type("text/calendar; charset=utf-8")
-      .send(meetingCalendar(settings, origin(req), committee, await site.meetings(committee)));
+      .send(
+        (await feeds()).meetingCalendar(
+          settings,
+          origin(req),
+          committee,
+          await site.meetings(committee),
+        ),
+      );
   });
 
   router.get("/offentlig/:committee/publikationer.atom", async (req, res) => {
@@ -163,7 +172,7 @@ export function publicPages(deps: {
     res
       .type("application/atom+xml")
       .send(
-        publicationsFeed(
+        (await feeds()).publicationsFeed(
           settings,
           origin(req),
           `${committee.name}: dagsordener og referater`,

@@ -135,7 +135,7 @@ describe("runtime dependencies", () => {
     expect(notRuntimeDependencies(imports, manifest)).toEqual([]);
   });
 
-  it("the server starts without the import and export stacks, the stemmer, PostgreSQL, Redis or the mailer", async () => {
+  it("the server starts without the import and export stacks, the stemmer, the feeds, PostgreSQL, Redis or the mailer", async () => {
     // Each is loaded when first used: an idle server on the embedded default stays small.
     const loaded = await packagesLoadedAtStart("server/main.ts");
     expect(loaded).toContain("yjs");
@@ -150,6 +150,8 @@ describe("runtime dependencies", () => {
       "pg",
       "ioredis",
       "nodemailer",
+      "feed",
+      "ical-generator",
     ];
     expect(onFirstUse.filter((pkg) => loaded.has(pkg))).toEqual([]);
   });
