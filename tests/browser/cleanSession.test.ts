@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fieldText } from "./helpers/fieldText";
+import { expectNetworkGone } from "./helpers/consoleGuard";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { agendaRow, DEMO_MEETING_ID, signInTo } from "./helpers/meetingPages";
 import { DEMO_ITEM_ID, waitForEditor } from "./helpers/openItemPage";
@@ -62,6 +63,7 @@ describe("a normal session", () => {
     await expect.poll(() => saveStatusText(page), { timeout: 15_000 }).toBe("Gemt");
 
     // A while offline: writing goes on, and nothing is logged.
+    expectNetworkGone();
     await context.setOffline(true);
     await expect.poll(() => saveStatusText(page), { timeout: 5_000 }).toBe(OFFLINE);
     await page.keyboard.type(" Skrevet offline.");

@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fieldText } from "./helpers/fieldText";
+import { expectNetworkGone } from "./helpers/consoleGuard";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { openItemPage } from "./helpers/openItemPage";
 import { placeCaretAt } from "./helpers/placeCaretAt";
@@ -72,6 +73,7 @@ describe("two people inserting at the same place, one of them offline", () => {
       const onlineRun = run(next, "<", ">", following);
       const context = `round ${round} (seed ${seed}): ${offlineRun} and ${onlineRun} at ${at} in «${anchor}»`;
 
+      expectNetworkGone();
       await offline.context.setOffline(true);
       await expect.poll(() => saveStatusText(offline.page), { timeout: 5_000 }).toBe(OFFLINE);
       await placeCaretAt(offline.page, "indstilling", anchor, inside);

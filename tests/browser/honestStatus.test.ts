@@ -2,6 +2,7 @@ import type { Browser, Page, WebSocketRoute } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fieldText } from "./helpers/fieldText";
 import { approveItem } from "./helpers/itemSteps";
+import { expectNetworkGone } from "./helpers/consoleGuard";
 import { launchBrowser } from "./helpers/launchBrowser";
 import { openItemPage, waitForEditor } from "./helpers/openItemPage";
 import { placeCaret } from "./helpers/placeCaret";
@@ -37,6 +38,7 @@ describe("a save status that tells the truth", () => {
     const { page, context } = await openItemPage(browser, server.url, "sagsbehandler@demo.dk");
     await expect.poll(() => saveStatusText(page)).toBe("Forbundet");
 
+    expectNetworkGone();
     await context.setOffline(true);
     await expect.poll(() => saveStatusText(page), { timeout: 3_000 }).toBe(OFFLINE);
 
@@ -100,6 +102,7 @@ describe("a save status that tells the truth", () => {
     const before = await fieldText(page, "indstilling");
 
     // Written while the chair approves: offline here, so it reaches the server after.
+    expectNetworkGone();
     await context.setOffline(true);
     await expect.poll(() => saveStatusText(page), { timeout: 3_000 }).toBe(OFFLINE);
     await placeCaret(page, "indstilling", "end");

@@ -47,6 +47,22 @@ export function expectServerDown(): void {
   );
 }
 
+/**
+ * The test takes the network away (`context.setOffline(true)`): the browser itself logs each
+ * request and websocket handshake that was in flight at that moment (the page's script refuses
+ * to start new ones offline, but cannot keep the browser from reporting those it had started).
+ */
+export function expectNetworkGone(): void {
+  expectConsole(
+    /Failed to load resource: net::ERR_INTERNET_DISCONNECTED/,
+    "the network is taken away on purpose: a request in flight fails",
+  );
+  expectConsole(
+    /WebSocket connection to .* failed: (WebSocket is closed before the connection is established|Error in connection establishment: net::ERR_INTERNET_DISCONNECTED)/,
+    "the network is taken away on purpose: a websocket still in its handshake fails, or is closed by the page going offline",
+  );
+}
+
 /** The unexpected messages seen since the last call, and forgets them and the allowances. */
 export function takeConsoleProblems(): string[] {
   const taken = problems.splice(0);
