@@ -85,3 +85,8 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
 export function isNetworkError(error: unknown): boolean {
   return error instanceof ApiError && error.code === NETWORK_ERROR;
 }
+
+/** The server answered 401: the session has ended (the page's own checks send the person on). */
+export function isSignedOut(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}

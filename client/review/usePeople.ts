@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type { CommentThread } from "../../shared/model/comments";
-import { ApiError, isNetworkError } from "../api/apiFetch";
+import { isNetworkError, isSignedOut } from "../api/apiFetch";
 import { fetchItemPeople, type MentionablePerson } from "../api/commentsApi";
 import type { SessionUser } from "../api/types";
 
@@ -48,8 +48,7 @@ export function usePeople(
     fetchItemPeople(itemId, controller.signal).then(setMentionable, (error: unknown) => {
       // Unreachable, or signed out (the page's sync connection sends the person to the login):
       // the page says so itself, nothing to log.
-      const signedOut = error instanceof ApiError && error.status === 401;
-      if (!controller.signal.aborted && !isNetworkError(error) && !signedOut) {
+      if (!controller.signal.aborted && !isNetworkError(error) && !isSignedOut(error)) {
         console.warn("loading the people of the item failed", error);
       }
     });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, isNetworkError } from "../api/apiFetch";
+import { isNetworkError, isSignedOut } from "../api/apiFetch";
 import { fetchVersions, type ItemVersion } from "../api/versionsApi";
 
 export type VersionsLoad =
@@ -29,8 +29,8 @@ export function useVersions(
       (error: unknown) => {
         if (controller.signal.aborted) return;
         // Signed out meanwhile: the page's own session check sends the person to the login.
-        const signedOut = error instanceof ApiError && error.status === 401;
-        if (!isNetworkError(error) && !signedOut) console.error("loading versions failed", error);
+        if (!isNetworkError(error) && !isSignedOut(error))
+          console.error("loading versions failed", error);
         setLoad({ status: "failed" });
       },
     );

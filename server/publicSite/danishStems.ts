@@ -24,5 +24,6 @@ export function searchWords(text: string): string[] {
  * the same algorithm is PostgreSQL's `danish` configuration.
  */
 export function danishStems(text: string): string[] {
-  return searchWords(text).map((word) => danishStemmer().stem(word));
+  const danish = danishStemmer();
+  return searchWords(text).map((word) => danish.stem(word));
 }

@@ -3,7 +3,7 @@ import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 
 /**
@@ -41,10 +41,13 @@ async function sourceFiles(dir: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Every import of a package (not a relative file, not a Node builtin) that runs in `files`. */
-async function packageImports(files: string[], absWorkingDir: string): Promise<PackageImport[]> {
+/**
+ * esbuild's view of what `entryPoints` import, packages left external: `inputs` maps each file
+ * it reached to that file's imports (path, kind, whether external).
+ */
+async function importGraph(entryPoints: string[], absWorkingDir: string): Promise<Metafile> {
   const result = await build({
-    entryPoints: files,
+    entryPoints,
     absWorkingDir,
     bundle: true,
     packages: "external",
@@ -56,8 +59,15 @@ async function packageImports(files: string[], absWorkingDir: string): Promise<P
     metafile: true,
     logLevel: "silent",
   });
+  return result.metafile;
+}
+
+/** Every import of a package (not a relative file, not a Node builtin) that runs in `files`. */
+async function packageImports(files: string[], absWorkingDir: string): Promise<PackageImport[]> {
   const found: PackageImport[] = [];
-  for (const [importer, input] of Object.entries(result.metafile.inputs)) {
+  for (const [importer, input] of Object.entries(
+    (await importGraph(files, absWorkingDir)).inputs,
+  )) {
     for (const { path: specifier, kind, external } of input.imports) {
       if (!external || isBuiltin(specifier)) continue;
       found.push({ pkg: packageName(specifier), specifier, importer, kind });
@@ -88,20 +98,7 @@ function notRuntimeDependencies(
  * only. A dynamic `import()` (and what only it reaches) waits for first use.
  */
 async function packagesLoadedAtStart(entry: string): Promise<Set<string>> {
-  const result = await build({
-    entryPoints: [entry],
-    absWorkingDir: ROOT,
-    bundle: true,
-    packages: "external",
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    write: false,
-    outdir: "out",
-    metafile: true,
-    logLevel: "silent",
-  });
-  const { inputs } = result.metafile;
+  const { inputs } = await importGraph([entry], ROOT);
   const packages = new Set<string>();
   const seen = new Set([entry]);
   const queue = [entry];
