@@ -8,6 +8,10 @@ import { oidcConfigFromEnv } from "./auth/oidc";
 import { OriginPolicy } from "./auth/OriginPolicy";
 import { siteSettingsFromEnv } from "./publicSite/SiteSettings";
 import { startServer } from "./startServer";
+import { deprioritizeHelperThreads } from "./workers";
+
+// Garbage collection, compilation and the thread pool yield to the event loop (threadPriority.ts).
+await deprioritizeHelperThreads(19);
 
 const demo = process.argv.includes("--demo");
 const dataDir = path.resolve(process.env.DATA_DIR ?? "data");

@@ -2,6 +2,7 @@ import { ApiError } from "../http/ApiError";
 import type { WorkerPool } from "../workers/WorkerPool";
 import { WorkerTaskError } from "../workers/WorkerPool";
 import type { ExportJob, ExportJobResult } from "./ExportJob";
+import { packJob } from "./ExportJob";
 import { ExportError } from "./ExportError";
 
 /**
@@ -12,7 +13,7 @@ import { ExportError } from "./ExportError";
 export async function exportInWorker(pool: WorkerPool, job: ExportJob): Promise<Buffer> {
   let result: ExportJobResult;
   try {
-    result = await pool.run<ExportJobResult>("renderExport", job);
+    result = await pool.run<ExportJobResult>("renderExport", packJob(job));
   } catch (error) {
     if (!(error instanceof WorkerTaskError)) throw error;
     switch (error.kind) {

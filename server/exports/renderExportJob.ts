@@ -1,6 +1,7 @@
 import { exportInput } from "../record/exportInput";
 import type { ExportInput } from "./ExportInput";
 import type { ExportJob, ExportJobResult, JobSource } from "./ExportJob";
+import { unpackJob } from "./ExportJob";
 import { ExportError } from "./ExportError";
 
 /**
@@ -10,7 +11,7 @@ import { ExportError } from "./ExportError";
  */
 export async function renderExportJob(job: ExportJob): Promise<ExportJobResult> {
   try {
-    return { ok: true, bytes: await render(job) };
+    return { ok: true, bytes: await render(unpackJob(job)) };
   } catch (error) {
     if (error instanceof ExportError)
       return { ok: false, code: error.code, message: error.message };

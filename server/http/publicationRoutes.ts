@@ -1,4 +1,5 @@
 import { Router } from "express";
+import type { Response } from "express";
 import { z } from "zod";
 import { formatHeaderDate, Id } from "../../shared/model";
 import type { MeetingService } from "../meetings/MeetingService";
@@ -22,6 +23,15 @@ const PublishRequest = z.object({
 });
 const AcceptRequest = z.object({ kind: Kind, key: z.string().regex(/^[0-9a-f]{32}$/) });
 const RecordQuery = z.object({ kind: Kind.default("referat") });
+
+/**
+ * A rendered export, as it is: no ETag (Express would hash the whole file on the event loop for
+ * one, and every rendering is new), and the length stated.
+ */
+function sendDownload(res: Response, bytes: Buffer): void {
+  res.setHeader("Content-Length", bytes.byteLength);
+  res.end(bytes);
+}
 
 /** Exports for members, the personal-data check and publishing for the secretariat. */
 export function publicationRoutes(deps: {
@@ -54,7 +64,7 @@ export function publicationRoutes(deps: {
     }
     res.type(EXPORT_CONTENT_TYPES[format]);
     res.attachment(name);
-    res.send(bytes);
+    sendDownload(res, bytes);
   });
 
   router.get("/items/:itemId/delreferat.pdf", limits.exports);
@@ -67,7 +77,7 @@ export function publicationRoutes(deps: {
     res.attachment(
       `delreferat-${context.number ?? req.params.itemId}-${formatHeaderDate(context.meeting.date)}.pdf`,
     );
-    res.send(bytes);
+    sendDownload(res, bytes);
   });
 
   router.get("/meetings/:meetingId/record", async (req, res) => {

@@ -36,6 +36,7 @@ import type { SyncServer } from "../sync/SyncServer";
 import type { OfficerCandidate } from "./committeeOfficers";
 import { officerCandidates, resolveOfficers } from "./committeeOfficers";
 import { newId } from "./newId";
+import { ParsedMeetings } from "./ParsedMeetings";
 import { withoutClosedAttachments } from "./withoutClosedAttachments";
 
 export interface ItemContext {
@@ -95,6 +96,7 @@ export interface NewMeetingSection {
 export class MeetingService {
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly commandListeners: CommandListener[] = [];
+  private readonly parsed = new ParsedMeetings();
 
   constructor(
     private readonly store: Store,
@@ -171,13 +173,13 @@ export class MeetingService {
   async listMeetings(committeeId: string): Promise<Meeting[]> {
     await this.committee(committeeId);
     const rows = await this.store.meetings.listMeetings(committeeId);
-    return rows.map((row) => MeetingSchema.parse(JSON.parse(row.data)));
+    return rows.map((row) => this.parsed.parse(row.id, row.data));
   }
 
   async meeting(id: string): Promise<Meeting> {
     const row = await this.store.meetings.getMeeting(id);
     if (!row) throw new ApiError(404, "meeting_not_found", "Mødet findes ikke");
-    return MeetingSchema.parse(JSON.parse(row.data));
+    return this.parsed.parse(row.id, row.data);
   }
 
   /** A new meeting from the committee's template, with the previous meeting's date filled in. */

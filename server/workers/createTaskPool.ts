@@ -18,16 +18,17 @@ export interface TaskPoolLimits {
  * One worker at a time by default: imports and exports are occasional, and on a two-core server
  * a second busy worker would compete with the sync server for the other core. Sixteen waiting:
  * a publication alone queues three renderings, and a meeting's members may all export at once
- * before it; each waits in line (within the time limit) rather than being refused. Nice 10: when
- * the worker and the sync server's thread both want a core, the kernel gives the sync server
- * about nine parts in ten, so a keystroke does not wait behind a PDF's layout.
+ * before it; each waits in line (within the time limit) rather than being refused. Nice 19, the
+ * lowest priority: when the worker and the sync server's thread both want a core, the sync
+ * server preempts it at once, so a keystroke does not wait behind a PDF's layout; the worker
+ * still has every cycle the event loop leaves (see also threadPriority.ts).
  */
 export const TASK_POOL_DEFAULTS: TaskPoolLimits = {
   memoryMb: 384,
   timeoutMs: 60_000,
   maxThreads: 1,
   maxQueue: 16,
-  niceness: 10,
+  niceness: 19,
 };
 
 /**

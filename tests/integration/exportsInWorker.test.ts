@@ -138,7 +138,15 @@ describe("the pool's threads yield the CPU to the sync server", () => {
 describe("a bound of the pool reached is a typed refusal", () => {
   const pools: WorkerPool[] = [];
   const gate = new Int32Array(new SharedArrayBuffer(4));
-  const held = (answer: HeldJob["answer"]) => ({ gate, answer }) as unknown as ExportJob;
+  // A job of no content, carrying what the held task needs.
+  const held = (answer: HeldJob["answer"]) =>
+    ({
+      document: "meeting",
+      format: "pdf",
+      input: { document: { bodies: {} } },
+      gate,
+      answer,
+    }) as unknown as ExportJob;
   const ok: HeldJob["answer"] = { ok: true, bytes: new Uint8Array([1, 2, 3]) };
 
   function hold(): void {

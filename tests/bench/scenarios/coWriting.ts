@@ -154,6 +154,7 @@ export const coWriting: Scenario = {
               offeredUpdatesPerS: typed / pacedSeconds,
               updatesPerS: paced.received / (editorCount - 1) / pacedSeconds,
               cpuPerUpdateUs: (pacedRun.serverCpuMs * 1000) / typed,
+              kernelCpuPct: (pacedRun.serverSystemCpuMs / pacedRun.serverCpuMs) * 100,
               missing: typed * (editorCount - 1) - paced.received,
             },
           },

@@ -33,6 +33,7 @@ import { meetingFromImport } from "../../../server/meetings/meetingFromImport";
 import { DEMO_COMMITTEE_ID } from "../../../server/seed/seedDemo";
 import { DEFAULT_RATE_LIMITS } from "../../../server/http/rateLimits";
 import { startServer } from "../../../server/startServer";
+import { deprioritizeHelperThreads } from "../../../server/workers";
 import { announceReady, launcherArgs } from "./childControl";
 
 const ITEMS_PER_MEETING = 25;
@@ -40,6 +41,9 @@ const ITEMS_PER_MEETING = 25;
 const args = launcherArgs(process.argv.slice(2));
 const numberArg = (name: string): number | undefined =>
   args.has(name) ? Number(args.get(name)) : undefined;
+
+// As server/main.ts does.
+if (!process.env.NO_NICE) await deprioritizeHelperThreads(19);
 
 const server = await startServer({
   port: Number(args.get("port")),
