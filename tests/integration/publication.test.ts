@@ -26,11 +26,14 @@ describe("exports and publication", () => {
     );
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(
-      Buffer.from(await pdf.arrayBuffer())
-        .subarray(0, 5)
-        .toString(),
-    ).toBe("%PDF-");
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+    expect(pdfBytes.subarray(0, 5).toString()).toBe("%PDF-");
+    // Sent as it is: its length stated, and no ETag (which would hash the file on the event loop).
+    expect(pdf.headers.get("content-length")).toBe(String(pdfBytes.byteLength));
+    expect(pdf.headers.get("etag")).toBeNull();
+    expect(pdf.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="?referat-03-09-2025\.pdf/,
+    );
     const docx = await secretariat.request("GET", `/api/meetings/${DEMO_MEETING_ID}/export.docx`);
     expect(
       Buffer.from(await docx.arrayBuffer())
@@ -47,6 +50,10 @@ describe("exports and publication", () => {
     ).toBe(404);
     const delreferat = await secretariat.request("GET", "/api/items/demo-2-1/delreferat.pdf");
     expect(delreferat.status).toBe(200);
+    expect(delreferat.headers.get("etag")).toBeNull();
+    expect(Number(delreferat.headers.get("content-length"))).toBe(
+      (await delreferat.arrayBuffer()).byteLength,
+    );
     const reader = await login(server.url, "laeser@demo.dk");
     expect(
       (await reader.request("GET", `/api/meetings/${DEMO_MEETING_ID}/export.pdf`)).status,
