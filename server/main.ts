@@ -11,7 +11,7 @@ import { startServer } from "./startServer";
 import { deprioritizeHelperThreads } from "./workers";
 
 // Garbage collection, compilation and the thread pool yield to the event loop (threadPriority.ts).
-await deprioritizeHelperThreads(19);
+await deprioritizeHelperThreads();
 
 const demo = process.argv.includes("--demo");
 const dataDir = path.resolve(process.env.DATA_DIR ?? "data");

@@ -1,3 +1,4 @@
+import { BACKGROUND_NICENESS } from "./threadPriority";
 import { WorkerPool } from "./WorkerPool";
 
 /** Bounds of the server's task pool (docs/SECURITY.md lists them). */
@@ -28,7 +29,7 @@ export const TASK_POOL_DEFAULTS: TaskPoolLimits = {
   timeoutMs: 60_000,
   maxThreads: 1,
   maxQueue: 16,
-  niceness: 19,
+  niceness: BACKGROUND_NICENESS,
 };
 
 /**

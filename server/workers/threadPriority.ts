@@ -19,8 +19,16 @@ import { readdirSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import os from "node:os";
 
+/**
+ * The nice value of all background work: the lowest priority there is, so the event loop
+ * preempts it at once. The task pool's workers take it too (`TASK_POOL_DEFAULTS`).
+ */
+export const BACKGROUND_NICENESS = 19;
+
 /** Gives every thread of the process except the main one the nice value `niceness` (0–19). */
-export async function deprioritizeHelperThreads(niceness: number): Promise<number> {
+export async function deprioritizeHelperThreads(
+  niceness: number = BACKGROUND_NICENESS,
+): Promise<number> {
   if (process.platform !== "linux" || niceness <= 0) return 0;
   // Any asynchronous file operation starts libuv's thread pool, with all its threads.
   await stat(".");

@@ -43,7 +43,7 @@ const numberArg = (name: string): number | undefined =>
   args.has(name) ? Number(args.get(name)) : undefined;
 
 // As server/main.ts does.
-await deprioritizeHelperThreads(19);
+await deprioritizeHelperThreads();
 
 const server = await startServer({
   port: Number(args.get("port")),
