@@ -5,7 +5,7 @@
  * A size, not a time: the same on a noisy machine.
  */
 import { readdirSync, statSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectConsole } from "./helpers/consoleGuard";
 import { launchBrowser } from "./helpers/launchBrowser";
@@ -32,15 +32,21 @@ interface ScriptTransfer {
   encoding: string | null;
 }
 
+/** The path of every request the page makes, as it makes it. */
+function recordRequests(page: Page): string[] {
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  return requested;
+}
+
 /** Records every script response the page receives, with its size as sent. */
 function recordScripts(page: Page): {
   requested: string[];
   settled: () => Promise<ScriptTransfer[]>;
 } {
-  const requested: string[] = [];
+  const requested = recordRequests(page);
   const transfers: Promise<ScriptTransfer | null>[] = [];
-  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-  page.on("requestfinished", (request) => {
+  const onFinished = (request: Request) => {
     transfers.push(
       (async () => {
         const response = await request.response();
@@ -54,11 +60,16 @@ function recordScripts(page: Page): {
         };
       })(),
     );
-  });
+  };
+  page.on("requestfinished", onFinished);
   return {
     requested,
-    settled: async () =>
-      (await Promise.all(transfers)).filter((t): t is ScriptTransfer => t !== null),
+    // Stops measuring first: a request finishing later would read its headers after the test
+    // has closed the context, and nothing would await that failure.
+    settled: async () => {
+      page.off("requestfinished", onFinished);
+      return (await Promise.all(transfers)).filter((t): t is ScriptTransfer => t !== null);
+    },
   };
 }
 
@@ -183,7 +194,7 @@ describe("the JavaScript of a first visit", () => {
   it("loads the editor with an open item, after a Danish loading text in the item's place", async () => {
     const context = await signedInContext(browser, server.url);
     const page = await context.newPage();
-    const scripts = recordScripts(page);
+    const requested = recordRequests(page);
     // Hold the item pane's code until the loading text has been seen.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -198,7 +209,7 @@ describe("the JavaScript of a first visit", () => {
     await page.getByRole("status").filter({ hasText: "Henter punktet …" }).waitFor();
     release();
     await waitForEditor(page);
-    expect(scripts.requested.some((path) => editorChunks.has(path))).toBe(true);
+    expect(requested.some((path) => editorChunks.has(path))).toBe(true);
     await context.close();
   });
 
