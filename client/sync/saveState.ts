@@ -16,7 +16,11 @@ export type ConnectionStatus = "connecting" | "connected" | "disconnected";
 
 export interface SaveState {
   connection: ConnectionStatus;
-  /** Disconnected since the last connection (or never connected yet: false). */
+  /**
+   * A connection was lost and the server has not been heard from since: no sync step 2 on a
+   * new connection yet (never connected yet: false). A socket that opens is not enough — a
+   * network that passes the handshake and then nothing is still offline to the person writing.
+   */
   offline: boolean;
   /** The server refused updates of this session: nothing unconfirmed will be saved. */
   refused: RefusedReasonValue | null;
@@ -59,9 +63,7 @@ export const initialSaveState: SaveState = {
 export function reduceSaveState(state: SaveState, event: SaveEvent): SaveState {
   switch (event.type) {
     case "status": {
-      if (event.status === "connected") {
-        return { ...state, connection: "connected", offline: false };
-      }
+      if (event.status === "connected") return { ...state, connection: "connected" };
       const offline = state.offline || event.status === "disconnected";
       if (state.connection !== "connected") return { ...state, connection: event.status, offline };
       // The connection is gone: its unanswered requests will never be answered.
@@ -75,7 +77,10 @@ export function reduceSaveState(state: SaveState, event: SaveEvent): SaveState {
       };
     }
     case "synced":
-      return { ...state, synced: event.synced };
+      // The server's step 2 has arrived: it is reachable again.
+      return event.synced
+        ? { ...state, synced: true, offline: false }
+        : { ...state, synced: false };
     case "localEdit":
       return { ...state, edited: true, unrequested: true };
     case "stateSent":
@@ -121,7 +126,8 @@ export type SaveIndicator = "refused" | "offline" | "connecting" | "saving" | "s
 
 export function saveIndicator(state: SaveState): SaveIndicator {
   if (state.refused !== null) return "refused";
-  if (state.connection !== "connected") return state.offline ? "offline" : "connecting";
+  if (state.offline) return "offline";
+  if (state.connection !== "connected") return "connecting";
   if (state.edited && hasUnconfirmedEdits(state)) return "saving";
   if (!state.synced) return "connecting";
   return state.edited ? "saved" : "connected";

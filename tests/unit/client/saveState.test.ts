@@ -36,6 +36,25 @@ describe("saveState", () => {
     expect(saveIndicatorText.offline).toBe("Offline – ændringer gemmes lokalt");
   });
 
+  it("stays offline after a lost connection until the server is heard again, not when a socket merely opens", () => {
+    const reopened = run(
+      ...connectedAndSynced,
+      { type: "status", status: "disconnected" },
+      { type: "status", status: "connecting" },
+      { type: "status", status: "connected" },
+    );
+    // A network that passes the handshake and then nothing: still offline to the writer.
+    expect(saveIndicator(reopened)).toBe("offline");
+    expect(saveIndicator(reduceSaveState(reopened, { type: "synced", synced: false }))).toBe(
+      "offline",
+    );
+    expect(saveIndicator(reduceSaveState(reopened, { type: "synced", synced: true }))).toBe(
+      "connected",
+    );
+    // The first connection of a session is still only connecting.
+    expect(saveIndicator(run({ type: "status", status: "connected" }))).toBe("connecting");
+  });
+
   it("never says saved once the server has refused updates, and asks for no more saves", () => {
     let state = run(...connectedAndSynced, { type: "localEdit" }, { type: "requestSent", id: 1 });
     state = reduceSaveState(state, { type: "refused", reason: "approved" });
