@@ -45,8 +45,10 @@ export function pgDocStore(db: PgDb): DocStore {
     },
     async appendUpdates(name, updates) {
       // One statement, one round trip: the row lock on `docs` orders appenders of every
-      // instance, and the sequence numbers follow on from the document's last one.
-      const [row] = await db.query<{ last_seq: number }>(
+      // instance, and the sequence numbers follow on from the document's last one. Prepared:
+      // every batch of keystrokes runs it.
+      const [row] = await db.prepared<{ last_seq: number }>(
+        "doc_append_updates",
         `WITH bumped AS (
            UPDATE docs SET last_seq = last_seq + $2, bytes = bytes + $3 WHERE name = $1
            RETURNING last_seq
@@ -109,12 +111,13 @@ export function pgDocStore(db: PgDb): DocStore {
     },
     async loadTail(name, afterSeq) {
       // Sequence numbers after the snapshot have no holes: appends and compaction are atomic.
-      const [row] = await db.query<{
+      const [row] = await db.prepared<{
         snapshot: Buffer | null;
         snapshot_seq: number;
         last_seq: number;
         updates: Buffer[] | null;
       }>(
+        "doc_load_tail",
         `SELECT CASE WHEN $2 < snapshot_seq THEN snapshot END AS snapshot, snapshot_seq, last_seq,
            (SELECT array_agg(data ORDER BY seq) FROM doc_updates
              WHERE doc = docs.name AND seq > GREATEST($2, docs.snapshot_seq)) AS updates
