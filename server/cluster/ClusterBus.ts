@@ -177,22 +177,18 @@ export class ClusterBus {
 
   /** Tells every other instance; the caller handles the event itself. */
   publishEvent(event: ClusterEvent): void {
-    this.commands
-      .call("XADD", [
-        this.eventsKey,
-        "MAXLEN",
-        "~",
-        String(STREAM_MAX_LEN),
-        "*",
-        "i",
-        this.instanceId,
-        "e",
-        JSON.stringify(event),
-      ])
-      .then(
-        () => this.healthyAgain(),
-        (error: unknown) => this.unhealthy(error),
-      );
+    const sent = this.commands.call("XADD", [
+      this.eventsKey,
+      "MAXLEN",
+      "~",
+      String(STREAM_MAX_LEN),
+      "*",
+      "i",
+      this.instanceId,
+      "e",
+      JSON.stringify(event),
+    ]);
+    this.watch(sent);
   }
 
   onEvent(handler: (event: ClusterEvent) => void): void {
@@ -221,16 +217,23 @@ export class ClusterBus {
   private publishToDoc(doc: string, fields: Array<string | Buffer>): void {
     const key = this.docKey(doc);
     // One command, not a pipeline: an ioredis pipeline costs more to build than the XADD to send.
-    this.commands.call("XADD", [key, "MAXLEN", "~", String(STREAM_MAX_LEN), "*", ...fields]).then(
-      () => this.healthyAgain(),
-      (error: unknown) => this.unhealthy(error),
+    this.watch(
+      this.commands.call("XADD", [key, "MAXLEN", "~", String(STREAM_MAX_LEN), "*", ...fields]),
     );
     // A document nobody writes to any more leaves Redis after a day.
     const now = Date.now();
     if (now - (this.expiresSetAt.get(doc) ?? 0) > 60_000) {
       this.expiresSetAt.set(doc, now);
-      this.commands.pexpire(key, STREAM_TTL_MS).catch((error: unknown) => this.unhealthy(error));
+      this.watch(this.commands.pexpire(key, STREAM_TTL_MS));
     }
+  }
+
+  /** Redis's answer to a command nobody waits for says whether Redis is healthy. */
+  private watch(reply: Promise<unknown>): void {
+    reply.then(
+      () => this.healthyAgain(),
+      (error: unknown) => this.unhealthy(error),
+    );
   }
 
   private async position(key: string): Promise<string> {

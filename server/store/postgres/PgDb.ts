@@ -4,7 +4,7 @@
  * HTTP API with 503, while the caller's data stays where it was (in the client).
  */
 import { Pool, types } from "pg";
-import type { PoolClient, QueryResultRow } from "pg";
+import type { PoolClient, QueryConfig, QueryResultRow } from "pg";
 import { StoreError } from "../Store";
 
 /** BIGINT columns hold milliseconds and sequence numbers: numbers, not strings. */
@@ -75,11 +75,7 @@ export class PgDb {
   }
 
   async query<R extends QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-    try {
-      return (await this.pool.query<R>(sql, params)).rows;
-    } catch (error) {
-      throw translate(error);
-    }
+    return this.run<R>({ text: sql, values: params });
   }
 
   /**
@@ -91,8 +87,12 @@ export class PgDb {
     sql: string,
     params: unknown[] = [],
   ): Promise<R[]> {
+    return this.run<R>({ name, text: sql, values: params });
+  }
+
+  private async run<R extends QueryResultRow>(config: QueryConfig): Promise<R[]> {
     try {
-      return (await this.pool.query<R>({ name, text: sql, values: params })).rows;
+      return (await this.pool.query<R>(config)).rows;
     } catch (error) {
       throw translate(error);
     }
