@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --quick] [--only fanout,crash] [--servers ours,yws-mem,yws-leveldb,hocuspocus]`
+ * (`--servers …,floor` adds the relay floor to the fan-out and co-writing scenarios)
  *
  * Runs each selected scenario against each selected server, every server in its own child
  * process on a fresh temp data dir, and writes the raw results to docs/benchmarks.json (plus
@@ -14,7 +15,7 @@ import type { BenchResults } from "./report/results";
 import { SCENARIOS } from "./scenarios/registry";
 import type { CaseResult, ScenarioId } from "./scenarios/scenario";
 import { repoRoot } from "./servers/serverProcess";
-import { SERVER_IDS, SERVERS, type ServerId } from "./servers/serverUnderTest";
+import { KNOWN_SERVER_IDS, SERVER_IDS, SERVERS, type ServerId } from "./servers/serverUnderTest";
 
 function listArg(name: string): string[] | null {
   const argv = process.argv.slice(2);
@@ -30,8 +31,8 @@ const write = !process.argv.includes("--no-write");
 const only = listArg("only");
 const serverIds = (listArg("servers") ?? [...SERVER_IDS]) as ServerId[];
 for (const id of serverIds) {
-  if (!SERVER_IDS.includes(id))
-    throw new Error(`unknown server ${id}; known: ${SERVER_IDS.join(", ")}`);
+  if (!KNOWN_SERVER_IDS.includes(id))
+    throw new Error(`unknown server ${id}; known: ${KNOWN_SERVER_IDS.join(", ")}`);
 }
 const scenarios = SCENARIOS.filter((scenario) => !only || only.includes(scenario.id));
 if (only) {
@@ -56,7 +57,10 @@ const results: CaseResult[] = [];
 for (const scenario of scenarios) {
   for (const id of serverIds) {
     const server = SERVERS[id];
-    const reason = scenario.notApplicable(server);
+    const reason =
+      server.scenarios && !server.scenarios.includes(scenario.id)
+        ? `${server.id} runs only ${server.scenarios.join(", ")}`
+        : scenario.notApplicable(server);
     if (reason) {
       results.push({
         scenario: scenario.id,

@@ -8,12 +8,16 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { ConnectTarget, WireProtocol } from "../clients/rawClient";
+import type { ScenarioId } from "../scenarios/scenario";
 import type { ChildStats } from "./childControl";
 import { OursSession } from "./oursSession";
 import { ServerProcess } from "./serverProcess";
 
-export type ServerId = "ours" | "yws-mem" | "yws-leveldb" | "hocuspocus";
+export type ServerId = "ours" | "yws-mem" | "yws-leveldb" | "hocuspocus" | "floor";
+/** The servers a run compares unless `--servers` says otherwise. */
 export const SERVER_IDS: readonly ServerId[] = ["ours", "yws-mem", "yws-leveldb", "hocuspocus"];
+/** Every id `--servers` takes: the default ones, and the relay floor, which is asked for by name. */
+export const KNOWN_SERVER_IDS: readonly ServerId[] = [...SERVER_IDS, "floor"];
 
 export interface ServerUnderTest {
   id: ServerId;
@@ -25,6 +29,8 @@ export interface ServerUnderTest {
   durableAck: boolean;
   launcher: string;
   args: string[];
+  /** The only scenarios it can run, when not all. */
+  scenarios?: readonly ScenarioId[];
 }
 
 export const SERVERS: Record<ServerId, ServerUnderTest> = {
@@ -63,6 +69,16 @@ export const SERVERS: Record<ServerId, ServerUnderTest> = {
     durableAck: false,
     launcher: "hocuspocus.ts",
     args: [],
+  },
+  floor: {
+    id: "floor",
+    label: "relay floor: passes update bytes on, no Yjs, no storage (not a server)",
+    protocol: "y-websocket",
+    persistent: false,
+    durableAck: false,
+    launcher: "relayFloor.ts",
+    args: [],
+    scenarios: ["fanout", "cowriting"],
   },
 };
 
