@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
+import semver from "semver";
 import { afterAll, describe, expect, it } from "vitest";
 
 /**
@@ -116,6 +117,49 @@ async function packagesLoadedAtStart(entry: string): Promise<Set<string>> {
   return packages;
 }
 
+interface LockedPackage {
+  version?: string;
+  dev?: boolean;
+  engines?: { node?: string } | string[];
+}
+
+/**
+ * Installed packages that the production install keeps (not `dev` in the lock file) and whose
+ * own `engines.node` refuses the oldest Node that package.json promises (its `engines.node`):
+ * they may use what that Node lacks. Keys are lock-file paths ("node_modules/a/node_modules/b").
+ */
+function refusingOldestNode(
+  manifest: { engines?: { node?: string } },
+  lock: { packages: Record<string, LockedPackage> },
+): Array<{ key: string; problem: string }> {
+  const promised = manifest.engines?.node;
+  const oldest = promised ? semver.minVersion(promised) : null;
+  if (!oldest) throw new Error("package.json has no engines.node");
+  return Object.entries(lock.packages)
+    .filter(([key, entry]) => key !== "" && !entry.dev)
+    .flatMap(([key, entry]) => {
+      const range = Array.isArray(entry.engines) ? undefined : entry.engines?.node;
+      if (!range || semver.satisfies(oldest, range)) return [];
+      const version = entry.version ?? "?";
+      return [
+        {
+          key,
+          problem: `${key}@${version} wants Node ${range}; package.json promises ${promised}`,
+        },
+      ];
+    });
+}
+
+/**
+ * Packages the check names that Node never loads. Each needs its reason, and is named here
+ * only while it is installed: a new version of its parent makes this list stale, and the test
+ * says so.
+ */
+const NEVER_LOADED: Record<string, string> = {
+  // docx bundles the part of nanoid it uses into its own dist files and never imports it.
+  "node_modules/docx/node_modules/nanoid": "bundled into docx's dist",
+};
+
 describe("runtime dependencies", () => {
   it("every package imported by server/ and shared/ is in dependencies", async () => {
     const manifest = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8"));
@@ -153,6 +197,18 @@ describe("runtime dependencies", () => {
     expect(onFirstUse.filter((pkg) => loaded.has(pkg))).toEqual([]);
   });
 
+  it("no package of the production install refuses the oldest Node that package.json promises", async () => {
+    const manifest = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8"));
+    const lock = JSON.parse(await readFile(path.join(ROOT, "package-lock.json"), "utf8"));
+    const found = refusingOldestNode(manifest, lock);
+    expect(found.filter(({ key }) => !(key in NEVER_LOADED)).map(({ problem }) => problem)).toEqual(
+      [],
+    );
+    // An exception whose package is gone or now fits is stale: remove it.
+    const stale = Object.keys(NEVER_LOADED).filter((key) => !found.some((f) => f.key === key));
+    expect(stale).toEqual([]);
+  });
+
   describe("the check itself", () => {
     let dir: string | null = null;
     afterAll(async () => {
@@ -183,6 +239,33 @@ describe("runtime dependencies", () => {
       });
       expect(problems).toEqual([
         "b.ts imports fast-check/lib/fast-check.js (dynamic-import): fast-check is only a devDependency",
+      ]);
+    });
+
+    it("names a runtime package whose engines refuse the oldest promised Node, not a dev one", () => {
+      const found = refusingOldestNode(
+        { engines: { node: ">=20.19" } },
+        {
+          packages: {
+            "": { version: "0.1.0" },
+            "node_modules/old": { version: "1.0.0", engines: { node: ">=18" } },
+            "node_modules/majors": { version: "1.0.0", engines: { node: "20.x || 22.x" } },
+            "node_modules/new": { version: "2.0.2", engines: { node: ">=22" } },
+            "node_modules/@scope/newer": { version: "1.0.0", engines: { node: "^22 || >=24" } },
+            "node_modules/tool": { version: "3.0.0", dev: true, engines: { node: ">=24" } },
+          },
+        },
+      );
+      expect(found).toEqual([
+        {
+          key: "node_modules/new",
+          problem: "node_modules/new@2.0.2 wants Node >=22; package.json promises >=20.19",
+        },
+        {
+          key: "node_modules/@scope/newer",
+          problem:
+            "node_modules/@scope/newer@1.0.0 wants Node ^22 || >=24; package.json promises >=20.19",
+        },
       ]);
     });
   });
